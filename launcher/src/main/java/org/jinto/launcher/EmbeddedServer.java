@@ -1,0 +1,72 @@
+package org.jinto.launcher;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The Jinto WAR (exploded) on an embedded Tomcat. Used by {@link Main}, by the HTTP tests and by benchmarks.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private final Tomcat tomcat = new Tomcat();
+    private final Path baseDir;
+    private int port;
+
+    /**
+     * @param webapp        the exploded WAR directory (or a .war file)
+     * @param host          address to bind
+     * @param port          port to bind, 0 for any free port
+     * @param contextParams servlet context parameters (e.g. {@code jinto.ini} naming the settings file)
+     */
+    public EmbeddedServer(Path webapp, String host, int port, Map<String, String> contextParams) throws IOException {
+        baseDir = Files.createTempDirectory("jinto-tomcat");
+        Files.createDirectories(baseDir.resolve("webapps"));
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(port);
+        connector.setProperty("address", host);
+        connector.setProperty("maxThreads", "64");
+        // Kinto's clients send paths such as /v1/buckets/b1/collections/c1/records?in_id=a,b; keep encoded slashes out.
+        connector.setEncodedSolidusHandling("reject");
+        tomcat.setConnector(connector);
+        ((org.apache.catalina.core.StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
+        Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
+        contextParams.forEach(context::addParameter);
+    }
+
+    /** Starts Tomcat; fails if the web application did not start (e.g. a bad setting). */
+    public EmbeddedServer start() throws LifecycleException {
+        tomcat.start();
+        Context context = (Context) tomcat.getHost().findChildren()[0];
+        if (context.getState() != LifecycleState.STARTED) {
+            tomcat.stop();
+            tomcat.destroy();
+            throw new LifecycleException("Jinto failed to start (see the log above)");
+        }
+        port = tomcat.getConnector().getLocalPort();
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port + "/v1";
+    }
+
+    @Override
+    public void close() throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}

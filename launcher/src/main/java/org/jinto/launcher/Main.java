@@ -1,0 +1,46 @@
+package org.jinto.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar jinto-launcher.jar <exploded-war-or-war>}: runs Jinto in the foreground on
+ * {@code JINTO_HOST}:{@code JINTO_PORT} (default 127.0.0.1:8888) until SIGTERM or Ctrl-C.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !Files.exists(Path.of(args[0]))) {
+            System.err.println("usage: java -jar jinto-launcher.jar <path to the Jinto WAR or exploded WAR>");
+            System.exit(2);
+        }
+        String host = System.getenv().getOrDefault("JINTO_HOST", "127.0.0.1");
+        int port = Integer.parseInt(System.getenv().getOrDefault("JINTO_PORT", "8888"));
+        Map<String, String> params = new HashMap<>();
+        EmbeddedServer server;
+        try {
+            server = new EmbeddedServer(Path.of(args[0]), host, port, params).start();
+        } catch (Exception e) {
+            System.err.println("Jinto did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "jinto-shutdown"));
+        System.out.println("Jinto listening on http://" + host + ":" + server.port() + "/v1/");
+        stopped.await();
+    }
+}

@@ -1,0 +1,55 @@
+package org.jinto.backend;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import org.jinto.api.BackendName;
+import org.jinto.api.Settings;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Picks the bean named by a setting among the beans of one type qualified with {@link BackendName}.
+ * Accepts short names ({@code postgresql}) and Kinto's dotted names ({@code kinto.core.storage.postgresql},
+ * {@code kinto_redis.cache}). An unknown name is an error that names the key and the valid values.
+ */
+final class BackendSelector {
+
+    private BackendSelector() {
+    }
+
+    static <T> T select(Instance<T> candidates, BeanManager beanManager, Class<T> type, Settings settings,
+                        String key, String defaultName) {
+        String configured = settings.get(key, defaultName).strip();
+        String name = shortName(configured);
+        Instance<T> selected = candidates.select(BackendName.Literal.of(name));
+        if (!selected.isResolvable()) {
+            throw new IllegalStateException("Setting " + key + " = '" + configured + "' names no known backend; valid values: "
+                    + String.join(", ", availableNames(beanManager, type)));
+        }
+        return selected.get();
+    }
+
+    /** {@code kinto.core.storage.postgresql} → postgresql; {@code kinto_redis.cache} → redis. */
+    static String shortName(String configured) {
+        String[] parts = configured.toLowerCase(Locale.ROOT).split("\\.");
+        String last = parts[parts.length - 1];
+        if (parts.length > 1 && Set.of("cache", "storage", "permission").contains(last)) {
+            last = parts[parts.length - 2];
+        }
+        return last.startsWith("kinto_") ? last.substring("kinto_".length()) : last;
+    }
+
+    static Set<String> availableNames(BeanManager beanManager, Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Bean<?> bean : beanManager.getBeans(type, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+            bean.getQualifiers().stream()
+                    .filter(BackendName.class::isInstance)
+                    .map(q -> ((BackendName) q).value())
+                    .forEach(names::add);
+        }
+        return names;
+    }
+}

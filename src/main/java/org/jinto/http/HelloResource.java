@@ -1,0 +1,67 @@
+package org.jinto.http;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jinto.api.Capability;
+import org.jinto.api.Settings;
+
+import java.util.Comparator;
+
+/** {@code GET /v1/}: what this server is, its public settings and capabilities. */
+@Path("/")
+@RequestScoped
+public class HelloResource {
+
+    public static final String HTTP_API_VERSION = "1.23";
+
+    @Inject
+    Settings settings;
+    @Inject
+    @Any
+    Instance<Capability> capabilities;
+    @Inject
+    ServerInfo serverInfo;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String hello(@Context UriInfo uriInfo) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("project_name", serverInfo.name())
+                .add("project_version", serverInfo.version())
+                .add("project_docs", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/"))
+                .add("http_api_version", HTTP_API_VERSION)
+                .add("url", uriInfo.getBaseUri().toString())
+                .add("settings", Json.createObjectBuilder()
+                        .add("batch_max_requests", settings.getLong("kinto.batch_max_requests", 25))
+                        .add("explicit_permissions", settings.getBoolean("kinto.explicit_permissions", true))
+                        .add("readonly", settings.getBoolean("kinto.readonly", false)))
+                .add("capabilities", capabilitiesJson());
+        settings.get("kinto.eos").filter(s -> !s.isBlank()).ifPresent(eos -> body.add("eos", eos));
+        return body.build().toString();
+    }
+
+    private JsonObject capabilitiesJson() {
+        JsonObjectBuilder all = Json.createObjectBuilder();
+        capabilities.stream().sorted(Comparator.comparing(Capability::id)).forEach(c -> {
+            JsonObjectBuilder one = Json.createObjectBuilder()
+                    .add("description", c.description())
+                    .add("url", c.url());
+            if (c.extra() != null) {
+                c.extra().forEach(one::add);
+            }
+            all.add(c.id(), one);
+        });
+        return all.build();
+    }
+}

@@ -1,0 +1,59 @@
+package org.jinto.http;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The service utility endpoints: heartbeats, version, contribute.json. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UtilityResource {
+
+    @Inject
+    Heartbeat heartbeat;
+    @Inject
+    ServerInfo serverInfo;
+
+    @GET
+    @Path("__heartbeat__")
+    public Response heartbeat() {
+        var checks = heartbeat.run();
+        boolean healthy = checks.values().stream().allMatch(Boolean::booleanValue);
+        var body = Json.createObjectBuilder();
+        checks.forEach(body::add);
+        return Response.status(healthy ? 200 : 503).entity(body.build().toString()).build();
+    }
+
+    @GET
+    @Path("__lbheartbeat__")
+    public String lbHeartbeat() {
+        return "{}";
+    }
+
+    @GET
+    @Path("__version__")
+    public String version() {
+        return serverInfo.versionJson().toString();
+    }
+
+    @GET
+    @Path("contribute.json")
+    public String contribute() {
+        try (InputStream in = UtilityResource.class.getResourceAsStream("/contribute.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

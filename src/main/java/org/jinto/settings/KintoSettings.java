@@ -1,0 +1,110 @@
+package org.jinto.settings;
+
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import org.jinto.api.Settings;
+
+import java.io.StringReader;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Settings from the {@code [app:main]} section of an INI file, each key overridable from the environment the way
+ * Kinto does it: {@code kinto.backoff} is read from {@code KINTO_BACKOFF}, then {@code BACKOFF}, then the file
+ * ({@code kinto.backoff} or {@code backoff}); {@code multiauth.policies} from {@code MULTIAUTH_POLICIES}.
+ * Values that parse as JSON strings are unquoted ({@code "abc"} is abc); others are kept as written.
+ */
+public final class KintoSettings implements Settings {
+
+    private static final String PREFIX = "kinto.";
+
+    private final Map<String, String> file;
+    private final Function<String, String> environment;
+
+    public KintoSettings(Map<String, String> file, Function<String, String> environment) {
+        this.file = Map.copyOf(file);
+        this.environment = environment;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        String unprefixed = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+        boolean kintoKey = key.startsWith(PREFIX) || !key.contains(".");
+        List<String> candidates = kintoKey
+                ? List.of(envName(PREFIX + unprefixed), envName(unprefixed))
+                : List.of(envName(key));
+        for (String name : candidates) {
+            String value = environment.apply(name);
+            if (value != null) {
+                return Optional.of(decode(value));
+            }
+        }
+        String value = kintoKey ? file.getOrDefault(PREFIX + unprefixed, file.get(unprefixed)) : file.get(key);
+        return Optional.ofNullable(value).map(KintoSettings::decode);
+    }
+
+    @Override
+    public boolean getBoolean(String key, boolean defaultValue) {
+        return get(key).map(v -> asBool(key, v)).orElse(defaultValue);
+    }
+
+    @Override
+    public long getLong(String key, long defaultValue) {
+        Optional<String> value = get(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + key + " must be an integer, got '" + value.get() + "'");
+        }
+    }
+
+    @Override
+    public List<String> getList(String key) {
+        return get(key).map(v -> Arrays.stream(v.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public Set<String> keys() {
+        return file.keySet();
+    }
+
+    static String envName(String key) {
+        return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** Kinto's native_value for strings: a JSON string is unquoted, anything else stays as written. */
+    static String decode(String value) {
+        String trimmed = value.strip();
+        if (!trimmed.startsWith("\"")) {
+            return trimmed;
+        }
+        try (var reader = Json.createReader(new StringReader(trimmed))) {
+            JsonValue parsed = reader.readValue();
+            return parsed instanceof JsonString s ? s.getString() : trimmed;
+        } catch (JsonParsingException e) {
+            return trimmed;
+        }
+    }
+
+    private static boolean asBool(String key, String value) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1", "y", "t":
+                return true;
+            case "false", "no", "off", "0", "n", "f", "":
+                return false;
+            default:
+                throw new IllegalStateException("Setting " + key + " must be a boolean, got '" + value + "'");
+        }
+    }
+}

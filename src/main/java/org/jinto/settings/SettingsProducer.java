@@ -1,0 +1,67 @@
+package org.jinto.settings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import jakarta.servlet.ServletContext;
+import org.jinto.api.Settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Locates the settings file: env {@code KINTO_INI}, system property {@code kinto.ini}, servlet context parameter
+ * {@code kinto.ini}, else {@code server-config/kinto.ini} in the working directory. A file named explicitly must
+ * exist; when the default file is absent, built-in defaults (and the environment) apply.
+ */
+@ApplicationScoped
+public class SettingsProducer {
+
+    static final String DEFAULT_FILE = "server-config/kinto.ini";
+    private static final Logger LOG = Logger.getLogger(SettingsProducer.class.getName());
+
+    private String contextParameter;
+
+    /** Runs before any other startup observer, so that the context parameter is known when settings are made. */
+    void captureContext(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                        ServletContext servletContext) {
+        contextParameter = servletContext.getInitParameter("kinto.ini");
+    }
+
+    @Produces
+    @ApplicationScoped
+    Settings settings() {
+        String named = firstNonNull(System.getenv("KINTO_INI"), System.getProperty("kinto.ini"),
+                contextParameter);
+        Map<String, String> values;
+        if (named != null) {
+            Path file = Path.of(named);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("Settings file " + file.toAbsolutePath() + " (kinto.ini) does not exist");
+            }
+            values = IniFile.readSection(file, "app:main");
+            LOG.info(() -> "Settings read from " + file.toAbsolutePath());
+        } else if (Files.isRegularFile(Path.of(DEFAULT_FILE))) {
+            values = IniFile.readSection(Path.of(DEFAULT_FILE), "app:main");
+            LOG.info(() -> "Settings read from " + Path.of(DEFAULT_FILE).toAbsolutePath());
+        } else {
+            values = Map.of();
+            LOG.info("No settings file: built-in defaults and environment variables apply");
+        }
+        return new KintoSettings(values, System::getenv);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,189 @@
+package org.jinto.storage.memory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jinto.api.BackendName;
+import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Query;
+import org.jinto.api.storage.Storage;
+import org.jinto.api.storage.UnicityException;
+import org.jinto.storage.Timestamps;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Storage in the JVM's memory, for tests and throwaway servers: one lock, Kinto's memory backend semantics. */
+@ApplicationScoped
+@BackendName("memory")
+public class MemoryStorage implements Storage {
+
+    /** Key of one (parent, resource) bucket of objects. */
+    private record Scope(String parentId, String resourceName) {
+    }
+
+    private final Map<Scope, Map<String, JsonObject>> store = new HashMap<>();
+    private final Map<Scope, Map<String, JsonObject>> cemetery = new HashMap<>();
+    private final Map<Scope, Long> timestamps = new HashMap<>();
+
+    @Override
+    public synchronized JsonObject create(String resourceName, String parentId, JsonObject object) {
+        String id = object.getString("id");
+        JsonObject existing = objects(store, resourceName, parentId).get(id);
+        if (existing != null) {
+            throw new UnicityException(existing);
+        }
+        return put(resourceName, parentId, id, object);
+    }
+
+    @Override
+    public synchronized JsonObject get(String resourceName, String parentId, String id) {
+        JsonObject existing = objects(store, resourceName, parentId).get(id);
+        if (existing == null) {
+            throw new ObjectNotFoundException(resourceName, parentId, id);
+        }
+        return existing;
+    }
+
+    @Override
+    public synchronized JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
+        return put(resourceName, parentId, id, Json.createObjectBuilder(object).add("id", id).build());
+    }
+
+    private JsonObject put(String resourceName, String parentId, String id, JsonObject object) {
+        Scope scope = new Scope(parentId, resourceName);
+        Long given = object.containsKey("last_modified") && object.get("last_modified") instanceof jakarta.json.JsonNumber n
+                ? n.longValue() : null;
+        JsonObject stored = Json.createObjectBuilder(object).add("last_modified", bump(scope, given)).build();
+        objects(store, resourceName, parentId).put(id, stored);
+        objects(cemetery, resourceName, parentId).remove(id);
+        return stored;
+    }
+
+    @Override
+    public synchronized JsonObject delete(String resourceName, String parentId, String id, Long lastModified) {
+        get(resourceName, parentId, id);
+        Scope scope = new Scope(parentId, resourceName);
+        JsonObject tombstone = Json.createObjectBuilder()
+                .add("id", id)
+                .add("last_modified", bump(scope, lastModified))
+                .add("deleted", true)
+                .build();
+        objects(store, resourceName, parentId).remove(id);
+        objects(cemetery, resourceName, parentId).put(id, tombstone);
+        return tombstone;
+    }
+
+    @Override
+    public synchronized List<JsonObject> deleteAll(String resourceName, String parentId, Query query) {
+        List<JsonObject> deleted = new ArrayList<>();
+        for (Map.Entry<Scope, JsonObject> match : select(store, resourceName, parentId, query)) {
+            Scope scope = match.getKey();
+            deleted.add(delete(scope.resourceName(), scope.parentId(), match.getValue().getString("id"), null));
+        }
+        return deleted;
+    }
+
+    @Override
+    public synchronized List<JsonObject> listAll(String resourceName, String parentId, Query query) {
+        List<Map.Entry<Scope, JsonObject>> live = select(store, resourceName, parentId,
+                new Query(query.filters(), List.of(), List.of(), null, false));
+        List<JsonObject> candidates = new ArrayList<>(live.stream().map(Map.Entry::getValue).toList());
+        if (query.includeDeleted()) {
+            scopes(cemetery, resourceName, parentId).forEach(e -> candidates.addAll(e.getValue().values()));
+        }
+        return extract(candidates.stream(), Function.identity(), query).toList();
+    }
+
+    @Override
+    public synchronized long countAll(String resourceName, String parentId, List<Filter> filters) {
+        return select(store, resourceName, parentId, new Query(filters, List.of(), List.of(), null, false)).size();
+    }
+
+    @Override
+    public synchronized long resourceTimestamp(String resourceName, String parentId) {
+        Scope scope = new Scope(parentId, resourceName);
+        Long current = timestamps.get(scope);
+        return current != null ? current : bump(scope, null);
+    }
+
+    @Override
+    public synchronized int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained) {
+        int purged = 0;
+        for (Map.Entry<Scope, Map<String, JsonObject>> entry : scopes(cemetery, resourceName, parentId).toList()) {
+            List<JsonObject> newestFirst = entry.getValue().values().stream()
+                    .sorted((a, b) -> Long.compare(b.getJsonNumber("last_modified").longValue(),
+                            a.getJsonNumber("last_modified").longValue()))
+                    .toList();
+            int kept = 0;
+            for (JsonObject tombstone : newestFirst) {
+                boolean old = before == null || tombstone.getJsonNumber("last_modified").longValue() < before;
+                boolean overQuota = maxRetained != null && kept >= maxRetained;
+                if ((before != null || maxRetained == null) && old || overQuota) {
+                    entry.getValue().remove(tombstone.getString("id"));
+                    purged++;
+                } else {
+                    kept++;
+                }
+            }
+        }
+        return purged;
+    }
+
+    @Override
+    public synchronized void flush() {
+        store.clear();
+        cemetery.clear();
+        timestamps.clear();
+    }
+
+    @Override
+    public void ping() {
+        // Memory is always reachable.
+    }
+
+    private long bump(Scope scope, Long given) {
+        long previous = timestamps.getOrDefault(scope, 0L);
+        long[] bumped = Timestamps.bump(previous, given);
+        timestamps.put(scope, bumped[1]);
+        return bumped[0];
+    }
+
+    private Map<String, JsonObject> objects(Map<Scope, Map<String, JsonObject>> map, String resourceName, String parentId) {
+        return map.computeIfAbsent(new Scope(parentId, resourceName), s -> new LinkedHashMap<>());
+    }
+
+    private static Stream<Map.Entry<Scope, Map<String, JsonObject>>> scopes(Map<Scope, Map<String, JsonObject>> map,
+                                                                        String resourceName, String parentId) {
+        Pattern parent = Pattern.compile(Pattern.quote(parentId).replace("*", "\\E.*\\Q"));
+        return map.entrySet().stream()
+                .filter(e -> resourceName == null || resourceName.equals(e.getKey().resourceName()))
+                .filter(e -> parent.matcher(e.getKey().parentId()).matches());
+    }
+
+    private List<Map.Entry<Scope, JsonObject>> select(Map<Scope, Map<String, JsonObject>> map, String resourceName,
+                                                      String parentId, Query query) {
+        List<Map.Entry<Scope, JsonObject>> all = new ArrayList<>();
+        scopes(map, resourceName, parentId).forEach(e -> e.getValue().values().forEach(o -> all.add(Map.entry(e.getKey(), o))));
+        return extract(all.stream(), Map.Entry::getValue, query).toList();
+    }
+
+    /** Kinto's extract_object_set: filters, then pagination rules (any), then sorting, then the limit. */
+    private static <T> Stream<T> extract(Stream<T> items, Function<T, JsonObject> object, Query query) {
+        Comparator<JsonObject> ordering = MemoryFilters.comparator(query.sorting());
+        Stream<T> selected = items
+                .filter(i -> MemoryFilters.matchesAll(object.apply(i), query.filters()))
+                .filter(i -> query.paginationRules().isEmpty()
+                        || query.paginationRules().stream().anyMatch(rule -> MemoryFilters.matchesAll(object.apply(i), rule)))
+                .sorted((a, b) -> ordering.compare(object.apply(a), object.apply(b)));
+        return query.limit() != null ? selected.limit(query.limit()) : selected;
+    }
+}

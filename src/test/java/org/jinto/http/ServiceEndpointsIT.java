@@ -1,0 +1,125 @@
+package org.jinto.http;
+
+import jakarta.json.JsonObject;
+import org.jinto.launcher.EmbeddedServer;
+import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The service endpoints and the behaviour every response shares, over real HTTP. */
+class ServiceEndpointsIT {
+
+    private final Http http = new Http(JintoServer.url());
+
+    @Test
+    void helloDescribesTheServer() {
+        Http.Response hello = http.get("/");
+        assertEquals(200, hello.status());
+        JsonObject body = hello.object();
+        assertEquals("1.23", body.getString("http_api_version"));
+        assertEquals(JintoServer.url() + "/", body.getString("url"));
+        assertEquals(25, body.getJsonObject("settings").getInt("batch_max_requests"));
+        assertEquals(false, body.getJsonObject("settings").getBoolean("readonly"));
+        assertTrue(body.containsKey("capabilities"));
+        assertNull(hello.header("Backoff"));
+        assertEquals("nosniff", hello.header("X-Content-Type-Options"));
+    }
+
+    @Test
+    void heartbeatsAndVersion() {
+        Http.Response heartbeat = http.get("/__heartbeat__");
+        assertEquals(200, heartbeat.status());
+        assertEquals(true, heartbeat.object().getBoolean("storage"));
+        assertEquals(true, heartbeat.object().getBoolean("permission"));
+        assertEquals(true, heartbeat.object().getBoolean("cache"));
+        assertEquals("{}", http.get("/__lbheartbeat__").body());
+        assertEquals("jinto", http.get("/__version__").object().getString("name"));
+        assertTrue(http.get("/contribute.json").object().containsKey("description"));
+    }
+
+    @Test
+    void unknownUrlIsKintoNotFound() {
+        Http.Response response = http.get("/nothing-here");
+        assertEquals(404, response.status());
+        assertEquals(111, response.object().getInt("errno"));
+        assertEquals("Not Found", response.object().getString("error"));
+        assertTrue(response.header("Content-Type").startsWith("application/json"));
+    }
+
+    @Test
+    void wrongMethodIsKinto405() {
+        Http.Response response = http.send("DELETE", "/", null);
+        assertEquals(405, response.status());
+        assertEquals(115, response.object().getInt("errno"));
+    }
+
+    @Test
+    void redirectsTrailingSlashAndMissingPrefix() {
+        Http.Response slash = http.get("/__heartbeat__/?x=1");
+        assertEquals(307, slash.status());
+        assertEquals(JintoServer.url() + "/__heartbeat__?x=1", slash.header("Location"));
+        Http.Response root = new Http(JintoServer.url().replace("/v1", "")).get("/");
+        assertEquals(307, root.status());
+        assertEquals(JintoServer.url() + "/", root.header("Location"));
+    }
+
+    @Test
+    void outsideTheApiErrorsAreJsonToo() {
+        Http.Response response = new Http(JintoServer.url().replace("/v1", "")).get("/v1x");
+        assertEquals(307, response.status());
+        Http.Response missing = new Http(JintoServer.url()).get("/%00");
+        assertTrue(missing.status() == 400 || missing.status() == 404, missing.toString());
+        assertTrue(missing.header("Content-Type").startsWith("application/json"), missing.toString());
+    }
+
+    @Test
+    void backoffHeaderFromSettings() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.backoff", "10");
+        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        assertEquals("10", hello.header("Backoff"));
+    }
+
+    @Test
+    void endOfServiceAlertBeforeTheDate() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.eos", "2999-01-01");
+        settings.put("kinto.eos_message", "\"Moving soon\"");
+        settings.put("kinto.eos_url", "http://eos.example.com");
+        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        assertEquals(200, hello.status());
+        assertEquals("{\"code\":\"soft-eol\",\"message\":\"Moving soon\",\"url\":\"http://eos.example.com\"}", hello.header("Alert"));
+        assertEquals("2999-01-01", hello.object().getString("eos"));
+    }
+
+    @Test
+    void endOfServiceGoneAfterTheDate() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.eos", "2020-01-01");
+        Http http = new Http(JintoServer.url(settings));
+        for (String path : new String[]{"/", "/__heartbeat__", "/buckets"}) {
+            Http.Response response = http.get(path);
+            assertEquals(410, response.status());
+            assertEquals(202, response.object().getInt("errno"));
+            assertTrue(response.header("Alert").contains("hard-eol"));
+        }
+    }
+
+    @Test
+    void unknownBackendStopsStartup() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.storage_backend", "mongodb");
+        assertThrows(Exception.class, () -> {
+            try (EmbeddedServer ignored = JintoServer.startPrivate(settings)) {
+                // Reaching here would mean the server started with an unknown backend.
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package org.jinto.testing;
+
+import org.jinto.launcher.EmbeddedServer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Jinto servers for HTTP tests: the exploded WAR on embedded Tomcat, started once per JVM for each distinct set
+ * of settings and stopped when the JVM exits. Settings are written to an INI file handed to the webapp through
+ * the {@code kinto.ini} context parameter, so servers with different settings run side by side.
+ */
+public final class JintoServer {
+
+    private static final Map<Map<String, String>, EmbeddedServer> RUNNING = new ConcurrentHashMap<>();
+
+    private JintoServer() {
+    }
+
+    /** The settings every test server starts from (Kinto keys); tests add or override keys. */
+    public static Map<String, String> defaults() {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("kinto.storage_backend", "memory");
+        settings.put("kinto.permission_backend", "memory");
+        settings.put("kinto.cache_backend", "memory");
+        return settings;
+    }
+
+    /** The base URL ({@code http://127.0.0.1:port/v1}) of a server running with the default settings. */
+    public static String url() {
+        return url(defaults());
+    }
+
+    public static synchronized String url(Map<String, String> settings) {
+        return RUNNING.computeIfAbsent(new TreeMap<>(settings), JintoServer::start).baseUrl();
+    }
+
+    /** Starts a server that is not shared; the caller closes it. Fails as the webapp fails to start. */
+    public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
+        return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+    }
+
+    private static EmbeddedServer start(Map<String, String> settings) {
+        try {
+            EmbeddedServer server = startPrivate(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // The JVM is exiting.
+                }
+            }));
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException("Test server did not start with " + settings, e);
+        }
+    }
+
+    private static Path webapp() {
+        String webapp = System.getProperty("jinto.webapp");
+        if (webapp == null) {
+            throw new IllegalStateException("System property jinto.webapp (the exploded WAR) is not set: run with mvn verify");
+        }
+        return Path.of(webapp);
+    }
+
+    static Path writeIni(Map<String, String> settings) throws IOException {
+        StringBuilder ini = new StringBuilder("[app:main]\n");
+        settings.forEach((key, value) -> ini.append(key).append(" = ").append(value).append('\n'));
+        Path file = Files.createTempFile("jinto-test", ".ini");
+        Files.writeString(file, ini);
+        file.toFile().deleteOnExit();
+        return file;
+    }
+}
