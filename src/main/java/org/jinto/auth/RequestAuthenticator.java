@@ -1,0 +1,80 @@
+package org.jinto.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jinto.api.BackendName;
+import org.jinto.api.Settings;
+import org.jinto.api.auth.AuthenticationPolicy;
+import org.jinto.api.permission.PermissionBackend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kinto's multiauth: the policies of {@code multiauth.policies} are tried in order; the first that recognises the
+ * {@code Authorization} header gives the user id. The identity's principals add the user's groups, read from the
+ * permission backend.
+ */
+@ApplicationScoped
+public class RequestAuthenticator {
+
+    static final String POLICIES_KEY = "multiauth.policies";
+
+    @Inject
+    Settings settings;
+    @Inject
+    @Any
+    Instance<AuthenticationPolicy> allPolicies;
+    @Inject
+    PermissionBackend permission;
+
+    private Map<String, AuthenticationPolicy> policies;
+
+    /** Resolves the configured policies at startup: an unknown name stops the application. */
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        policies();
+    }
+
+    public Identity identify(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            return Identity.ANONYMOUS;
+        }
+        for (AuthenticationPolicy policy : policies().values()) {
+            Optional<String> userId = policy.authenticate(authorizationHeader);
+            if (userId.isPresent()) {
+                return Identity.of(userId.get(), permission.getUserPrincipals(userId.get()));
+            }
+        }
+        return Identity.ANONYMOUS;
+    }
+
+    /** The {@code WWW-Authenticate} challenges of the configured policies, for a 401. */
+    public List<String> challenges() {
+        List<String> challenges = new ArrayList<>();
+        policies().values().forEach(p -> challenges.add(p.challenge()));
+        return challenges;
+    }
+
+    private synchronized Map<String, AuthenticationPolicy> policies() {
+        if (policies == null) {
+            Map<String, AuthenticationPolicy> selected = new LinkedHashMap<>();
+            for (String name : settings.getList(POLICIES_KEY)) {
+                Instance<AuthenticationPolicy> policy = allPolicies.select(BackendName.Literal.of(name));
+                if (!policy.isResolvable()) {
+                    throw new IllegalStateException("Setting " + POLICIES_KEY + " names an unknown policy '" + name
+                            + "'; valid values: " + allPolicies.stream().map(p -> p.getClass().getSimpleName()).toList());
+                }
+                selected.put(name, policy.get());
+            }
+            policies = selected;
+        }
+        return policies;
+    }
+}
