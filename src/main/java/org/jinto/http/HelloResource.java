@@ -17,6 +17,7 @@ import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /** {@code GET /v1/}: what this server is, its public settings and capabilities. */
 @Path("/")
@@ -53,7 +54,7 @@ public class HelloResource {
 
     private JsonObject capabilitiesJson() {
         JsonObjectBuilder all = Json.createObjectBuilder();
-        capabilities.stream().sorted(Comparator.comparing(Capability::id)).forEach(c -> {
+        capabilities.stream().filter(Objects::nonNull).sorted(Comparator.comparing(Capability::id)).forEach(c -> {
             JsonObjectBuilder one = Json.createObjectBuilder()
                     .add("description", c.description())
                     .add("url", c.url());
