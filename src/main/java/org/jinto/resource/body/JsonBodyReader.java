@@ -1,15 +1,6 @@
 package org.jinto.resource.body;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import org.eclipse.parsson.api.JsonConfig;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.resource.errors.ErrorDetail;
@@ -17,7 +8,6 @@ import org.jinto.resource.errors.InvalidParameters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -30,7 +20,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reads a request body as Kinto does ({@code request.json_body}: decode with the Content-Type charset, then
@@ -41,16 +30,12 @@ import java.util.Map;
  * location {@code body} with name {@code ""} (Cornice drops the unreadable body, then the schema misses it).
  * An empty body reads as an empty object, as Cornice does.
  * <p>
- * Numbers follow Python's types: an integer stays exact, a number written with a fraction or an exponent becomes a
- * double (Kinto stores Python floats).
+ * The text is read by {@link RapidJson}: Kinto's messages, Python's number types.
  */
 public final class JsonBodyReader {
 
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 256;
-
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
-            Map.of(JsonConfig.MAX_BIGDECIMAL_LEN, RapidJsonSyntax.MAX_NUMBER_LENGTH));
 
     private final long maxBytes;
     private final int maxDepth;
@@ -82,12 +67,8 @@ public final class JsonBodyReader {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         try {
-            String text = decode(body, charset(contentType));
-            int end = RapidJsonSyntax.check(text, maxDepth);
-            try (JsonReader reader = READERS.createReader(new StringReader(text.substring(0, end)))) {
-                return pythonNumbers(reader.readValue());
-            }
-        } catch (Utf8Text.MalformedText | RapidJsonSyntax.SyntaxProblem e) {
+            return RapidJson.loads(decode(body, charset(contentType)), maxDepth);
+        } catch (Utf8Text.MalformedText | RapidJson.InvalidJson e) {
             throw invalidJson(e.getMessage());
         }
     }
@@ -146,47 +127,5 @@ public final class JsonBodyReader {
                     ascii ? "ordinal not in range(128)" : "invalid start byte"));
         }
         return out.flip().toString();
-    }
-
-    /** Python reads {@code 1.5} and {@code 1e3} as floats: turn such numbers into doubles, keep integers. */
-    static JsonValue pythonNumbers(JsonValue value) {
-        switch (value.getValueType()) {
-            case NUMBER -> {
-                JsonNumber number = (JsonNumber) value;
-                return number.bigDecimalValue().scale() == 0 ? number : Json.createValue(number.doubleValue());
-            }
-            case OBJECT -> {
-                JsonObject object = value.asJsonObject();
-                if (!containsDecimal(object)) {
-                    return object;
-                }
-                JsonObjectBuilder builder = Json.createObjectBuilder();
-                for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-                    builder.add(member.getKey(), pythonNumbers(member.getValue()));
-                }
-                return builder.build();
-            }
-            case ARRAY -> {
-                JsonArray array = value.asJsonArray();
-                if (!containsDecimal(array)) {
-                    return array;
-                }
-                JsonArrayBuilder builder = Json.createArrayBuilder();
-                array.forEach(item -> builder.add(pythonNumbers(item)));
-                return builder.build();
-            }
-            default -> {
-                return value;
-            }
-        }
-    }
-
-    private static boolean containsDecimal(JsonValue value) {
-        return switch (value.getValueType()) {
-            case NUMBER -> ((JsonNumber) value).bigDecimalValue().scale() != 0;
-            case OBJECT -> value.asJsonObject().values().stream().anyMatch(JsonBodyReader::containsDecimal);
-            case ARRAY -> value.asJsonArray().stream().anyMatch(JsonBodyReader::containsDecimal);
-            default -> false;
-        };
     }
 }
