@@ -99,10 +99,6 @@ public final class QueryString {
         return parameters.keySet();
     }
 
-    public boolean contains(String name) {
-        return parameters.containsKey(name);
-    }
-
     public List<String> values(String name) {
         return parameters.getOrDefault(name, List.of());
     }
