@@ -1,40 +1,61 @@
 package org.jinto.bench.loadgen;
 
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * As wrk does: a fixed number of connections, each sending its next request as soon as the previous answer is in,
- * for a fixed time. One worker thread per connection keeps one keep-alive connection of the client's pool busy.
+ * As wrk does: a fixed number of keep-alive connections, each sending its next request as soon as the previous
+ * answer is in, for a fixed time. One blocking worker thread per connection.
  */
-public final class ClosedLoop {
+public final class ClosedLoop implements AutoCloseable {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final HttpRequest request;
+    private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
+
+    private final String method;
+    private final URI uri;
+    private final Optional<String> authorization;
     private final int connections;
+    private final CloseableHttpClient client;
 
-    public ClosedLoop(HttpRequest request, int connections) {
-        this.request = request;
+    public ClosedLoop(String method, URI uri, Optional<String> authorization, int connections) {
+        this.method = method;
+        this.uri = uri;
+        this.authorization = authorization;
         this.connections = connections;
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     public Outcome run(Duration duration) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         try {
             List<Future<Outcome>> workers = new ArrayList<>();
@@ -53,14 +74,17 @@ public final class ClosedLoop {
         }
     }
 
-    private Outcome loop(long deadline) throws InterruptedException {
+    private Outcome loop(long deadline) {
         Histogram latencies = Outcome.newHistogram();
         long non2xx = 0;
         long errors = 0;
         while (System.nanoTime() < deadline) {
             long sent = System.nanoTime();
             try {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = client.execute(request(), response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
                 latencies.recordValue((System.nanoTime() - sent) / 1000);
                 if (status < 200 || status > 299) {
                     non2xx++;
@@ -70,5 +94,16 @@ public final class ClosedLoop {
             }
         }
         return new Outcome(latencies, non2xx, errors, 0);
+    }
+
+    private ClassicHttpRequest request() {
+        ClassicRequestBuilder request = ClassicRequestBuilder.create(method).setUri(uri);
+        authorization.ifPresent(value -> request.addHeader("Authorization", value));
+        return request.build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 }

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real HTTP against the JDK's server: HEAD answers that announce a body length, and failing answers. */
+/** Real HTTP against the JDK's server: authenticated HEAD answers that announce a body length, and failing answers. */
 class ClosedLoopTest {
 
     private static HttpServer server;
@@ -23,6 +24,11 @@ class ClosedLoopTest {
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/count", exchange -> {
+            if (!exchange.getRequestHeaders().containsKey("Authorization")) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             exchange.getResponseHeaders().add("Total-Objects", "3");
             exchange.getResponseHeaders().add("Content-Length", "11");
             exchange.sendResponseHeaders(200, -1);
@@ -41,7 +47,7 @@ class ClosedLoopTest {
     }
 
     @Test
-    void headAnswersAnnouncingABodyAreCountedAndTimed() throws InterruptedException {
+    void authenticatedHeadAnswersAnnouncingABodyAreCountedAndTimed() throws InterruptedException {
         Outcome outcome = load("HEAD", "/count");
 
         assertTrue(outcome.requests() > 10, "requests: " + outcome.requests());
@@ -72,7 +78,10 @@ class ClosedLoopTest {
 
     private static Outcome load(String method, String path) throws InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return new ClosedLoop(request, 4).run(Duration.ofSeconds(1));
+        try (ClosedLoop loop = new ClosedLoop(method, uri, Optional.of("Basic YmVuY2g6eA=="), 4)) {
+            return loop.run(Duration.ofSeconds(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
