@@ -10,7 +10,7 @@ ROOT=$(dirname "$BENCH")
 usage() {
   cat <<EOF
 usage: bench/run.sh [--quick] [--backend memory|postgresql] [--auth account|basicauth]
-                    [--seconds N] [--warmup N] [--large N] [--no-build]
+                    [--seconds N] [--warmup N] [--large N] [--no-build] [--webapp DIR]
   --quick     5 s per scenario after 2 s of warm-up, a large collection of 10,000, pgbench scale 1
   --backend   Jinto's storage, permission and cache backend (default memory)
   --auth      account (default: Kinto's accounts, created by the setup) or basicauth
@@ -18,6 +18,7 @@ usage: bench/run.sh [--quick] [--backend memory|postgresql] [--auth account|basi
   --warmup    unrecorded seconds before each scenario (default 10)
   --large     records in the large collection (default 1000000)
   --no-build  use the WAR, launcher and bench jars already built
+  --webapp    the exploded Jinto WAR to measure (default server/target/jinto), e.g. another build for a before/after
 Environment: BENCH_JINTO_PORT (8886), BENCH_BARE_PORT (8889), BENCH_THREADS (wrk threads, 2),
   BENCH_JAVA_OPTS (server JVM, "-Xms2g -Xmx6g"), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres),
   BENCH_MVN_OPTS (extra Maven options, e.g. -o), and any Jinto setting (KINTO_CACHE_BACKEND=memory, ...).
@@ -30,6 +31,7 @@ die() {
 }
 
 backend=memory auth=account quick=false build=true seconds='' warmup='' large=''
+webapp=$ROOT/server/target/jinto
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=${2:?--warmup needs a value}; shift ;;
     --large) large=${2:?--large needs a value}; shift ;;
     --no-build) build=false ;;
+    --webapp) webapp=$(cd "${2:?--webapp needs a value}" && pwd); shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac
@@ -92,7 +95,7 @@ if $build; then
   (cd "$ROOT" && mvn -q -B ${BENCH_MVN_OPTS:-} -DskipTests package)
   mvn -q -B ${BENCH_MVN_OPTS:-} -f "$BENCH/pom.xml" -DskipTests package
 fi
-for built in "$LAUNCHER" "$ROOT/server/target/jinto" "$BENCH/bare-servlet/target/bare-servlet" "$SETUP_JAR" "$LOADGEN_JAR"; do
+for built in "$LAUNCHER" "$webapp" "$BENCH/bare-servlet/target/bare-servlet" "$SETUP_JAR" "$LOADGEN_JAR"; do
   [ -e "$built" ] || die "$built is missing: run without --no-build"
 done
 
@@ -234,7 +237,7 @@ for kind in STORAGE PERMISSION CACHE; do
     jinto_env+=("KINTO_${kind}_URL=postgresql://$PGUSER@$PGHOST:$PGPORT/$JINTO_DB")
   fi
 done
-start_server jinto "$JINTO_PORT" "$ROOT/server/target/jinto" "${jinto_env[@]}"
+start_server jinto "$JINTO_PORT" "$webapp" "${jinto_env[@]}"
 
 echo "Creating the account user and the data..."
 java -jar "$SETUP_JAR" --url "http://127.0.0.1:$JINTO_PORT/v1" --out "$run" --auth "$auth" \
@@ -287,7 +290,7 @@ load_at_end=$(cut -d' ' -f1 /proc/loadavg)
   echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
     "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
   echo "- $(java -version 2>&1 | head -n 1), $(psql -Atqc 'SHOW server_version' -d postgres | sed 's/^/PostgreSQL /'), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
-  echo "- Jinto: $backend backend, $auth authentication, JVM options $JAVA_OPTS"
+  echo "- Jinto: $webapp, $backend backend, $auth authentication, JVM options $JAVA_OPTS"
   echo "- load: $CONNECTIONS connections, $seconds s per scenario after $warmup s of warm-up; wrk $THREADS threads" \
     "(PATCH: $CONNECTIONS); load generator, servers and PostgreSQL on the same machine"
   echo "- load average: $load_at_start at start, $load_at_end at end"
