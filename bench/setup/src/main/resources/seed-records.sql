@@ -1,7 +1,7 @@
 -- The large collection in one statement: PostgreSQL generates the rows itself, no client round trips.
 -- Table and columns as Kinto's PostgreSQL storage lays them out (objects: id, parent_id, resource_name,
--- last_modified, data without id/last_modified, deleted). {last_modified} is the column's expression for the
--- record's epoch milliseconds (epoch_ms), chosen by SqlSeeder from the column type.
+-- last_modified, data without id/last_modified, deleted), as Jinto's keeps it too. {last_modified} is the record's
+-- epoch milliseconds (epoch_ms) in the column's type.
 -- The data object is RecordShape.record(n) without its id: keep both in step.
 INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)
 SELECT 'r' || lpad(n::text, 7, '0'),

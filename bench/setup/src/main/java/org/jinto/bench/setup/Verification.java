@@ -36,15 +36,21 @@ public final class Verification {
         check(data.getInt("n") == n && data.containsKey("last_modified"), "GET " + path + " answered " + data);
     }
 
-    /** Default order is newest first: the last record written leads the page. */
+    /**
+     * Default order is newest first: the last record written leads the page, and the list's ETag is its timestamp
+     * (which also proves records seeded in SQL moved the collection's timestamp).
+     */
     private void firstPage(String collection, int count) {
         String path = layout.recordsPath(collection) + "?_limit=100";
         Reply reply = client.expect("GET", path, null, 200);
         JsonArray page = reply.json().getJsonArray("data");
         check(page.size() == 100, "GET " + path + " answered " + page.size() + " records, expected 100");
-        check(page.getJsonObject(0).getString("id").equals(Layout.recordId(count)),
-                "GET " + path + " starts with " + page.getJsonObject(0).getString("id") + ", expected the newest "
-                        + Layout.recordId(count));
+        JsonObject newest = page.getJsonObject(0);
+        check(newest.getString("id").equals(Layout.recordId(count)),
+                "GET " + path + " starts with " + newest.getString("id") + ", expected the newest " + Layout.recordId(count));
+        String etag = "\"" + newest.getJsonNumber("last_modified").longValue() + "\"";
+        check(reply.header("ETag").equals(etag), "GET " + path + " answered ETag " + reply.header("ETag")
+                + ", expected the newest record's " + etag);
         checkTotal(reply, count);
     }
 

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The SQL seeding against the real PostgreSQL (127.0.0.1:5432), in a scratch schema holding an objects table laid
- * out as Kinto's PostgreSQL storage lays it out.
+ * The SQL seeding against the real PostgreSQL (127.0.0.1:5432), in a scratch schema holding the objects and
+ * timestamps tables as Kinto's PostgreSQL storage lays them out (TIMESTAMP columns) and as Jinto's does (BIGINT).
  */
 class SqlSeederTest {
 
@@ -60,21 +60,44 @@ class SqlSeederTest {
             newest.next();
             assertEquals(Layout.recordId(10_000), newest.getString(1));
             assertEquals(withoutId(RecordShape.record(10_000)), parse(newest.getString(2)));
+
+            ResultSet timestamp = query.executeQuery("SELECT count(*) FROM timestamps t JOIN objects o"
+                    + " ON o.parent_id = t.parent_id AND o.last_modified = t.last_modified AND o.id = '"
+                    + Layout.recordId(10_000) + "' WHERE t.resource_name = 'record'");
+            timestamp.next();
+            assertEquals(1, timestamp.getInt(1), "the collection timestamp is the newest record's");
         }
     }
 
     @Test
-    void writesEpochMillisecondsIntoABigintColumn() throws SQLException {
+    void writesEpochMillisecondsIntoBigintColumns() throws SQLException {
         createObjects("BIGINT");
         long now = System.currentTimeMillis();
 
         new SqlSeeder(URL).seed(PARENT, 100, now);
 
         try (Connection connection = DriverManager.getConnection(URL); Statement query = connection.createStatement()) {
-            ResultSet range = query.executeQuery("SELECT min(last_modified), max(last_modified) FROM objects");
+            ResultSet range = query.executeQuery("SELECT min(last_modified), max(last_modified),"
+                    + " (SELECT last_modified FROM timestamps) FROM objects");
             range.next();
             assertEquals(now - 100, range.getLong(1));
             assertEquals(now - 1, range.getLong(2));
+            assertEquals(now - 1, range.getLong(3));
+        }
+    }
+
+    @Test
+    void neverMovesACollectionTimestampBack() throws SQLException {
+        createObjects("BIGINT");
+        long now = System.currentTimeMillis();
+        execute(URL, "INSERT INTO timestamps VALUES ('" + PARENT + "', 'record', " + (now + 5000) + ")");
+
+        new SqlSeeder(URL).seed(PARENT, 100, now);
+
+        try (Connection connection = DriverManager.getConnection(URL); Statement query = connection.createStatement()) {
+            ResultSet timestamp = query.executeQuery("SELECT last_modified FROM timestamps");
+            timestamp.next();
+            assertEquals(now + 5000, timestamp.getLong(1));
         }
     }
 
@@ -98,7 +121,9 @@ class SqlSeederTest {
         execute(URL, "CREATE TABLE objects (id TEXT COLLATE \"C\" NOT NULL, parent_id TEXT COLLATE \"C\" NOT NULL,"
                 + " resource_name TEXT COLLATE \"C\" NOT NULL, last_modified " + lastModifiedType + " NOT NULL,"
                 + " data JSONB NOT NULL DEFAULT '{}'::JSONB, deleted BOOLEAN NOT NULL,"
-                + " PRIMARY KEY (id, parent_id, resource_name))");
+                + " PRIMARY KEY (id, parent_id, resource_name))",
+                "CREATE TABLE timestamps (parent_id TEXT NOT NULL, resource_name TEXT NOT NULL, last_modified "
+                        + lastModifiedType + ", PRIMARY KEY (parent_id, resource_name))");
     }
 
     private static JsonObject withoutId(JsonObject record) {
