@@ -12,7 +12,7 @@ usage() {
 usage: bench/run.sh [--quick] [--backend memory|postgresql] [--auth account|basicauth]
                     [--seconds N] [--warmup N] [--large N] [--no-build] [--webapp DIR]
   --quick     5 s per scenario after 2 s of warm-up, a large collection of 10,000, pgbench scale 1
-  --backend   Jinto's storage, permission and cache backend (default memory)
+  --backend   Jinto's storage and permission backend (default memory; the cache stays in memory)
   --auth      account (default: Kinto's accounts, created by the setup) or basicauth
   --seconds   measured seconds per scenario (default 30)
   --warmup    unrecorded seconds before each scenario (default 10)
@@ -229,11 +229,16 @@ if [ "$backend" = postgresql ]; then
   createdb "$JINTO_DB"
   setup_args+=(--jdbc "jdbc:postgresql://$PGHOST:$PGPORT/$JINTO_DB?user=$PGUSER")
 fi
-# Each backend kind follows --backend unless the environment names one (e.g. KINTO_CACHE_BACKEND=memory).
+# Storage and permission follow --backend, the cache stays in memory (Jinto has no PostgreSQL cache), unless the
+# environment names a backend (e.g. KINTO_CACHE_BACKEND=redis).
 for kind in STORAGE PERMISSION CACHE; do
   chosen="KINTO_${kind}_BACKEND"
-  jinto_env+=("$chosen=${!chosen:-$backend}")
-  if [ "${!chosen:-$backend}" = postgresql ]; then
+  default=$backend
+  if [ "$kind" = CACHE ]; then
+    default=memory
+  fi
+  jinto_env+=("$chosen=${!chosen:-$default}")
+  if [ "${!chosen:-$default}" = postgresql ]; then
     jinto_env+=("KINTO_${kind}_URL=postgresql://$PGUSER@$PGHOST:$PGPORT/$JINTO_DB")
   fi
 done
@@ -290,7 +295,7 @@ load_at_end=$(cut -d' ' -f1 /proc/loadavg)
   echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores," \
     "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
   echo "- $(java -version 2>&1 | head -n 1), $(psql -Atqc 'SHOW server_version' -d postgres | sed 's/^/PostgreSQL /'), $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
-  echo "- Jinto: $webapp, $backend backend, $auth authentication, JVM options $JAVA_OPTS"
+  echo "- Jinto: $webapp; $(printf '%s ' "${jinto_env[@]}" | grep -o 'KINTO_[A-Z]*_BACKEND=[a-z]*' | tr '\n' ' ')$auth authentication; JVM options $JAVA_OPTS"
   echo "- load: $CONNECTIONS connections, $seconds s per scenario after $warmup s of warm-up; wrk $THREADS threads" \
     "(PATCH: $CONNECTIONS); load generator, servers and PostgreSQL on the same machine"
   echo "- load average: $load_at_start at start, $load_at_end at end"
