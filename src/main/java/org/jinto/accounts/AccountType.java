@@ -10,7 +10,9 @@ import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.auth.Passwords;
 import org.jinto.resource.IdGenerator;
-import org.jinto.resource.InvalidRequest;
+import org.jinto.resource.body.ColanderMessages;
+import org.jinto.resource.errors.ErrorDetail;
+import org.jinto.resource.errors.InvalidParameters;
 import org.jinto.resource.RequestContext;
 import org.jinto.resource.ResourceType;
 
@@ -95,12 +97,12 @@ public class AccountType extends ResourceType {
     }
 
     @Override
-    public JsonObject validate(JsonObject data, String prefix, InvalidRequest errors) {
+    public JsonObject validate(JsonObject data, String prefix, List<ErrorDetail> errors) {
         JsonValue password = data.get("password");
         if (password == null || password.getValueType() == JsonValue.ValueType.NULL) {
-            errors.add("body", prefix + "password", "Required");
+            errors.add(ErrorDetail.of("body", prefix + "password", ColanderMessages.REQUIRED));
         } else if (!(password instanceof JsonString)) {
-            errors.add("body", prefix + "password", "\"" + password + "\" is not a string");
+            errors.add(ErrorDetail.of("body", prefix + "password", ColanderMessages.notAString(password, "password")));
         }
         return data;
     }
@@ -115,7 +117,7 @@ public class AccountType extends ResourceType {
         }
         boolean anonymous = !context.identity().authenticated();
         if (!anonymous && !administrator(context) && !object.getString("id").equals(context.selectedUserId())) {
-            throw InvalidRequest.body("data.id", "Username and account ID do not match.");
+            throw InvalidParameters.of("body", "data.id", "Username and account ID do not match.");
         }
         return result;
     }
@@ -132,7 +134,7 @@ public class AccountType extends ResourceType {
             return id.getString();
         }
         if ("POST".equals(context.method())) {
-            throw InvalidRequest.body("data.id", "data.id in body: Required");
+            throw InvalidParameters.of("body", "data.id", "data.id in body: Required");
         }
         throw new KintoException(401, Errno.UNDEFINED, "Cannot read accounts.", null);
     }

@@ -19,6 +19,7 @@ import org.jinto.auth.RequestAuthenticator;
 import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiResponse;
 import org.jinto.resource.ApiRouter;
+import org.jinto.resource.query.QueryString;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,8 @@ public class ApiEndpoint {
         Map<String, String> headers = new LinkedHashMap<>();
         httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         String baseUrl = uriInfo.getBaseUri().toString();
-        ApiRequest apiRequest = new ApiRequest(request.getMethod(), decodedPath(), query(), headers, body,
+        ApiRequest apiRequest = new ApiRequest(request.getMethod(), decodedPath(),
+                QueryString.parse(uriInfo.getRequestUri().getRawQuery()), headers, body,
                 authenticator.identify(httpHeaders.getHeaderString("Authorization")),
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         return toResponse(router.handle(apiRequest));
@@ -98,12 +100,6 @@ public class ApiEndpoint {
         return "/" + List.of((path.startsWith("/") ? path.substring(1) : path).split("/", -1)).stream()
                 .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("/"));
-    }
-
-    private Map<String, List<String>> query() {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        uriInfo.getQueryParameters(true).forEach(query::put);
-        return query;
     }
 
     static Response toResponse(ApiResponse response) {

@@ -58,7 +58,7 @@ public class CorsFilter implements ContainerResponseFilter {
     private static ApiRequest apiRequest(ContainerRequestContext request) {
         Map<String, String> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        return new ApiRequest(request.getMethod(), "/" + request.getUriInfo().getPath(), Map.of(), headers,
+        return new ApiRequest(request.getMethod(), "/" + request.getUriInfo().getPath(), null, headers,
                 null, null, request.getUriInfo().getBaseUri().toString());
     }
 }

@@ -1,9 +1,9 @@
 package org.jinto.resource;
 
 import org.jinto.auth.Identity;
+import org.jinto.resource.query.QueryString;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +16,21 @@ import java.util.TreeMap;
  * @param method   upper-case HTTP method
  * @param path     the path below {@code /v1}, starting with {@code /}, percent-decoded segment by segment
  *                 ({@code /buckets/b1/collections})
- * @param query    query parameters in request order (decoded names and values)
+ * @param query    the query string
  * @param headers  request headers; looked up case-insensitively
  * @param body     raw body bytes (empty when none)
  * @param identity who makes the request
  * @param baseUrl  the absolute URL of the API root without trailing slash ({@code http://host:port/v1}),
  *                 used to build absolute URLs such as {@code Next-Page}
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+public record ApiRequest(String method, String path, QueryString query, Map<String, String> headers,
                          byte[] body, Identity identity, String baseUrl) {
 
     public ApiRequest {
         Map<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseInsensitive.putAll(headers);
         headers = Collections.unmodifiableMap(caseInsensitive);
-        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        query = query == null ? QueryString.empty() : query;
         body = body == null ? new byte[0] : body;
     }
 
@@ -39,10 +39,10 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
         return Optional.ofNullable(headers.get(name));
     }
 
-    /** The first value of a query parameter, or empty. */
+    /** The last value of a query parameter (as WebOb's {@code GET[name]}), or empty. */
     public Optional<String> queryParam(String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        List<String> values = query.values(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
     public boolean hasBody() {

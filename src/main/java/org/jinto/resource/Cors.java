@@ -3,6 +3,8 @@ package org.jinto.resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
+import org.jinto.resource.errors.ErrorDetail;
+import org.jinto.resource.errors.InvalidParameters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,20 +77,20 @@ public class Cors {
     public ApiResponse preflight(ApiRequest request, List<String> methods, Set<String> exposedHeaders) {
         Optional<String> origin = request.header("Origin");
         String requestedMethod = request.header("Access-Control-Request-Method").orElse(null);
-        InvalidRequest errors = new InvalidRequest();
+        List<ErrorDetail> errors = new ArrayList<>();
         if (origin.isEmpty()) {
-            errors.add("header", "Origin", "this header is mandatory");
+            errors.add(ErrorDetail.of("header", "Origin", "this header is mandatory"));
         } else if (allowedOrigin(origin).isEmpty()) {
-            errors.add("header", "Origin", origin.get() + " not allowed");
+            errors.add(ErrorDetail.of("header", "Origin", origin.get() + " not allowed"));
         }
         if (requestedMethod == null) {
-            errors.add("header", "Access-Control-Request-Method", "this header is mandatory");
+            errors.add(ErrorDetail.of("header", "Access-Control-Request-Method", "this header is mandatory"));
         } else if (!methods.contains(requestedMethod)) {
-            errors.add("header", "Access-Control-Request-Method", "Method not allowed");
+            errors.add(ErrorDetail.of("header", "Access-Control-Request-Method", "Method not allowed"));
         }
         ApiResponse response;
         if (!errors.isEmpty()) {
-            response = ErrorsAsResponses.of(errors.exception(400));
+            response = ErrorsAsResponses.of(InvalidParameters.of(errors));
         } else {
             Set<String> allowHeaders = new LinkedHashSet<>(exposedHeaders);
             request.header("Access-Control-Request-Headers").ifPresent(h -> {

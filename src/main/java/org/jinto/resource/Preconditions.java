@@ -4,7 +4,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
+import org.jinto.resource.errors.ErrorDetail;
+import org.jinto.resource.errors.InvalidParameters;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -31,21 +35,23 @@ final class Preconditions {
 
     /** Reads both headers; a malformed value is a 400 naming the header. */
     static Preconditions of(ApiRequest request) {
-        InvalidRequest errors = new InvalidRequest();
+        List<ErrorDetail> errors = new ArrayList<>();
         Object ifMatch = parse(request, "If-Match", errors);
         Object ifNoneMatch = parse(request, "If-None-Match", errors);
-        errors.throwIfAny();
+        if (!errors.isEmpty()) {
+            throw InvalidParameters.of(errors);
+        }
         return new Preconditions(ifMatch, ifNoneMatch);
     }
 
-    private static Object parse(ApiRequest request, String header, InvalidRequest errors) {
+    private static Object parse(ApiRequest request, String header, List<ErrorDetail> errors) {
         String value = request.header(header).orElse(null);
         if (value == null) {
             return null;
         }
         Matcher matcher = QUOTED_INTEGER.matcher(value);
         if (!matcher.find()) {
-            errors.add("header", header, "The value should be integer between double quotes.");
+            errors.add(ErrorDetail.of("header", header, "The value should be integer between double quotes."));
             return null;
         }
         return matcher.group(1) == null ? STAR : (Object) Long.valueOf(matcher.group(1));

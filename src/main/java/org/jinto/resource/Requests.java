@@ -3,16 +3,23 @@ package org.jinto.resource;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jinto.api.http.KintoException;
+import org.jinto.resource.body.JsonBodyReader;
+import org.jinto.resource.errors.ErrorDetail;
+import org.jinto.resource.errors.InvalidParameters;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Reading the parts of an {@link ApiRequest} the engine validates: media types, body, special headers. */
 final class Requests {
 
-    static final List<String> JSON_TYPES = List.of("application/json");
+    private static final List<String> JSON_TYPES = List.of("application/json");
+    private static final List<String> PATCH_TYPES =
+            List.of("application/json", "application/merge-patch+json", "application/json-patch+json");
     private static final Set<String> RESPONSE_BEHAVIORS = Set.of("full", "light", "diff");
+    private static final JsonBodyReader BODY_READER = JsonBodyReader.withDefaults();
 
     private Requests() {
     }
@@ -24,9 +31,10 @@ final class Requests {
     static void checkMediaTypes(ApiRequest request) {
         String method = request.method();
         String contentType = request.header("Content-Type").map(Requests::mediaType).orElse("");
+        List<String> accepted = "PATCH".equals(method) ? PATCH_TYPES : JSON_TYPES;
         if (Set.of("POST", "PUT", "PATCH").contains(method) && !contentType.isEmpty()
-                && !JSON_TYPES.contains(contentType)) {
-            throw mediaError(415, "Content-Type", "Content-Type header should be one of " + pythonList(JSON_TYPES));
+                && !accepted.contains(contentType)) {
+            throw mediaError(415, "Content-Type", "Content-Type header should be one of " + pythonList(accepted));
         }
         String accept = request.header("Accept").orElse("");
         if (!accept.isBlank() && !acceptsJson(accept)) {
@@ -53,12 +61,12 @@ final class Requests {
     }
 
     private static KintoException mediaError(int status, String header, String description) {
-        return new InvalidRequest().add("header", header, description).exception(status);
+        return InvalidParameters.withStatus(status, List.of(ErrorDetail.of("header", header, description)), Map.of());
     }
 
-    /** The JSON body; malformed JSON is a 400. */
+    /** The JSON body (an empty body is {@code {}}); malformed JSON is a 400. */
     static JsonValue json(ApiRequest request) {
-        return ObjectBody.parseJson(request.body());
+        return BODY_READER.read(request.body(), request.header("Content-Type").orElse(null));
     }
 
     /** The {@code data.id} of a JSON body, or null when the body is not JSON or has none. */
@@ -78,7 +86,7 @@ final class Requests {
     static String responseBehavior(ApiRequest request) {
         String value = request.header("Response-Behavior").orElse("full");
         if (!RESPONSE_BEHAVIORS.contains(value)) {
-            throw InvalidRequest.of("header", "Response-Behavior", "\"" + value + "\" is not one of full, light, diff");
+            throw InvalidParameters.of("header", "Response-Behavior", "\"" + value + "\" is not one of full, light, diff");
         }
         return value;
     }
@@ -94,7 +102,7 @@ final class Requests {
         try {
             return Long.valueOf(unquoted.strip());
         } catch (NumberFormatException e) {
-            throw InvalidRequest.of("querystring", "last_modified", "\"" + unquoted + "\" is not a number");
+            throw InvalidParameters.of("querystring", "last_modified", "\"" + unquoted + "\" is not a number");
         }
     }
 }

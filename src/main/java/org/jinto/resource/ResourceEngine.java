@@ -13,12 +13,23 @@ import jakarta.json.JsonValue;
 import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
+import org.jinto.api.cache.Cache;
 import org.jinto.api.permission.PermissionBackend;
-import org.jinto.api.storage.Filter;
-import org.jinto.api.storage.Operator;
-import org.jinto.api.storage.Query;
-import org.jinto.api.storage.Sort;
 import org.jinto.api.storage.Storage;
+import org.jinto.resource.body.ObjectBody;
+import org.jinto.resource.errors.ErrorDetail;
+import org.jinto.resource.errors.InvalidParameters;
+import org.jinto.resource.patch.ObjectPatcher;
+import org.jinto.resource.patch.PatchFormat;
+import org.jinto.resource.patch.Patched;
+import org.jinto.resource.query.ListOptions;
+import org.jinto.resource.query.ListRequest;
+import org.jinto.resource.query.ListRequestParser;
+import org.jinto.resource.query.NextPageLink;
+import org.jinto.resource.query.Page;
+import org.jinto.resource.query.PageResult;
+import org.jinto.resource.query.Pagination;
+import org.jinto.resource.query.Projection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The generic resource engine (Kinto's {@code kinto.core.resource.Resource}): the plural endpoint (list, count,
@@ -35,12 +47,12 @@ import java.util.Objects;
 @ApplicationScoped
 public class ResourceEngine {
 
-    static final Sort DEFAULT_SORT = new Sort("last_modified", -1);
-
     @Inject
     Storage storage;
     @Inject
     PermissionBackend permission;
+    @Inject
+    Cache cache;
     @Inject
     Settings settings;
     @Inject
@@ -112,34 +124,37 @@ public class ResourceEngine {
     // Plural endpoint.
 
     private ApiResponse list(RequestContext context, ResourceModel model, boolean countOnly) {
-        long timestamp = model.timestamp();
+        ListRequest list = restricted(context, parser().forGet(context.request().query()));
         Preconditions preconditions = Preconditions.of(context.request());
+        long timestamp = model.timestamp();
         preconditions.raiseIfNotModified(null, model::timestamp);
         preconditions.raiseIfModified(true, null, model::timestamp);
-        List<Filter> filters = filters(context);
+        Pagination pagination = Pagination.fromSettings(cache, settings);
+        Page page = pagination.resume(list, false);
         ApiResponse response;
         if (countOnly) {
-            long count = storage.countAll(model.resourceName(), context.parentId(), filters);
+            long count = storage.countAll(model.resourceName(), context.parentId(), list.filters());
             response = ObjectResponses.empty(200)
                     .header("Total-Objects", String.valueOf(count))
                     .header("Total-Records", String.valueOf(count));
         } else {
-            boolean includeDeleted = filters.stream().anyMatch(f -> "last_modified".equals(f.field()));
-            List<JsonObject> objects = storage.listAll(model.resourceName(), context.parentId(),
-                    new Query(filters, List.of(DEFAULT_SORT), List.of(), null, includeDeleted));
-            notifyRead(context, model, objects);
+            List<JsonObject> fetched = storage.listAll(model.resourceName(), context.parentId(),
+                    pagination.pageQuery(list, page));
+            PageResult result = pagination.page(list, page, fetched, nextPageLink(context));
+            List<JsonObject> objects = list.fields() == null ? result.objects()
+                    : result.objects().stream().map(o -> Projection.project(o, list.fields())).toList();
+            notifyRead(context, model, result.objects());
             response = ObjectResponses.list(objects);
+            result.nextPage().ifPresent(url -> response.header("Next-Page", url));
         }
-        if (context.request().query().containsKey("_to")) {
-            response.header("Alert", TimestampFilters.TO_DEPRECATED_ALERT);
-        }
+        list.alert().ifPresent(alert -> response.header("Alert", alert));
         cacheHeaders(context, response);
         return ObjectResponses.withTimestamp(response, timestamp);
     }
 
     private ApiResponse create(RequestContext context, ResourceModel model) {
         Preconditions preconditions = Preconditions.of(context.request());
-        ObjectBody body = ObjectBody.of(Requests.json(context.request()), context.route().type(), true);
+        ObjectBody body = fullBody(context);
         JsonObject existing = context.currentObject();
         preconditions.raiseIfModified(existing != null, existing, model::timestamp);
         if (existing != null) {
@@ -151,7 +166,7 @@ public class ResourceEngine {
         JsonObjectBuilder data = Json.createObjectBuilder(body.data() == null ? JsonValue.EMPTY_JSON_OBJECT : body.data());
         JsonValue postedId = Requests.postedId(context.request());
         data.add("id", postedId instanceof JsonString s ? s.getString() : context.route().type().idGenerator().generate());
-        Processed processed = process(context, body, data.build(), null);
+        Processed processed = process(context, givenPermissions(context, body), data.build(), null);
         JsonObject created = model.create(processed.object(), processed.permissions());
         notifyChange(context, model, ResourceChange.CREATE, created.getString("id"), null, created);
         return ObjectResponses.withTimestamp(
@@ -160,13 +175,15 @@ public class ResourceEngine {
     }
 
     private ApiResponse deleteAll(RequestContext context, ResourceModel model) {
+        ListRequest list = restricted(context, parser().forDelete(context.request().query()));
         Preconditions.of(context.request()).raiseIfModified(true, null, model::timestamp);
-        List<Filter> filters = filters(context);
-        List<JsonObject> old = storage.listAll(model.resourceName(), context.parentId(),
-                new Query(filters, List.of(DEFAULT_SORT), List.of(), null, false));
+        Pagination pagination = Pagination.fromSettings(cache, settings);
+        Page page = pagination.resume(list, true);
+        List<JsonObject> fetched = storage.listAll(model.resourceName(), context.parentId(),
+                pagination.pageQuery(list, page));
         List<JsonObject> deleted = storage.deleteAll(model.resourceName(), context.parentId(),
-                new Query(filters, List.of(DEFAULT_SORT), List.of(), null, false));
-        if (filters.isEmpty()) {
+                pagination.deleteQuery(list, page));
+        if (list.filters().isEmpty()) {
             permission.deleteObjectPermissions(List.of(context.route().objectUri("*")));
         } else {
             permission.deleteObjectPermissions(deleted.stream().map(d -> model.uri(d.getString("id"))).toList());
@@ -177,16 +194,20 @@ public class ResourceEngine {
         } else {
             List<ResourceChange.Impacted> impacted = new ArrayList<>();
             for (int i = 0; i < deleted.size(); i++) {
-                impacted.add(new ResourceChange.Impacted(old.get(i), deleted.get(i)));
+                impacted.add(new ResourceChange.Impacted(fetched.get(i), deleted.get(i)));
             }
             notify(context, model, ResourceChange.DELETE, null, impacted);
         }
-        return ObjectResponses.withTimestamp(ObjectResponses.list(deleted), timestamp);
+        ApiResponse response = ObjectResponses.list(deleted);
+        pagination.nextPageAfterDelete(list, page, fetched, deleted, nextPageLink(context))
+                .ifPresent(url -> response.header("Next-Page", url));
+        return ObjectResponses.withTimestamp(response, timestamp);
     }
 
     // Object endpoint.
 
     private ApiResponse get(RequestContext context, ResourceModel model, String id) {
+        List<String> fields = parser().fieldsForObject(context.request().query());
         Preconditions preconditions = Preconditions.of(context.request());
         checkId(context, id);
         JsonObject object = existingOr404(context, model, id);
@@ -194,16 +215,17 @@ public class ResourceEngine {
         preconditions.raiseIfNotModified(object, model::timestamp);
         preconditions.raiseIfModified(true, object, model::timestamp);
         notifyRead(context, model, List.of(object));
-        ApiResponse response = "HEAD".equals(context.method())
-                ? ObjectResponses.empty(200)
-                : ObjectResponses.object(200, object, model.permissionsOf(id));
+        // A projection leaves the permissions out, as Kinto's dict_subset drops them with the other fields.
+        ApiResponse response = "HEAD".equals(context.method()) ? ObjectResponses.empty(200)
+                : fields == null ? ObjectResponses.object(200, object, model.permissionsOf(id))
+                : ObjectResponses.object(200, Projection.project(object, fields), null);
         cacheHeaders(context, response);
         return ObjectResponses.withTimestamp(response, timestamp);
     }
 
     private ApiResponse put(RequestContext context, ResourceModel model, String id) {
         Preconditions preconditions = Preconditions.of(context.request());
-        ObjectBody body = ObjectBody.of(Requests.json(context.request()), context.route().type(), true);
+        ObjectBody body = fullBody(context);
         checkId(context, id);
         JsonObject existing = context.currentObject();
         preconditions.raiseIfModified(existing != null, existing, model::timestamp);
@@ -213,7 +235,7 @@ public class ResourceEngine {
             posted = Json.createObjectBuilder(posted).add("id", id).build();
         }
         checkSameId(posted, id);
-        Processed processed = process(context, body, posted, existing);
+        Processed processed = process(context, givenPermissions(context, body), posted, existing);
         JsonObject stored = existing != null
                 ? model.update(processed.object(), processed.permissions())
                 : model.create(processed.object(), processed.permissions());
@@ -226,20 +248,27 @@ public class ResourceEngine {
     private ApiResponse patch(RequestContext context, ResourceModel model, String id) {
         Preconditions preconditions = Preconditions.of(context.request());
         String behavior = Requests.responseBehavior(context.request());
-        ObjectBody body = ObjectBody.of(Requests.json(context.request()), context.route().type(), false);
+        PatchFormat format = PatchFormat.of(context.request().header("Content-Type").orElse(null));
+        JsonValue json = Requests.json(context.request());
+        List<String> permissionNames = context.route().type().permissions();
+        ObjectBody body = format == PatchFormat.JSON_PATCH ? null
+                : ObjectBody.of(json, permissionNames).requireDataOrPermissions();
         checkId(context, id);
         JsonObject existing = existingOr404(context, model, id);
         preconditions.raiseIfModified(true, existing, model::timestamp);
-        if (body.data() == null && (body.permissions() == null || body.permissions().isEmpty())) {
-            throw InvalidRequest.body("data", "Provide at least one of data or permissions");
+        Patched patched = format == PatchFormat.JSON_PATCH
+                ? ObjectPatcher.jsonPatch(existing, model.aces(id), json, permissionNames)
+                : ObjectPatcher.merge(existing, body, format, model.aces(id), permissionNames);
+        List<ErrorDetail> errors = new ArrayList<>();
+        JsonObject updated = context.route().type().validate(patched.data(), "", errors);
+        if (!errors.isEmpty()) {
+            throw InvalidParameters.of(errors);
         }
-        JsonObject changes = body.data() == null ? JsonValue.EMPTY_JSON_OBJECT : body.data();
-        JsonObject updated = ObjectPatch.apply(existing, changes);
-        InvalidRequest errors = new InvalidRequest();
-        updated = context.route().type().validate(updated, "", errors);
-        errors.throwIfAny();
         checkSameId(updated, id);
-        Processed processed = process(context, body, updated, existing);
+        Map<String, List<String>> permissions = patched.permissions() != null ? patched.permissions()
+                : givenPermissions(context, body);
+        Processed processed = process(context, permissions, updated, existing);
+        JsonObject changes = patched.changes();
         List<String> changedFields = changes.keySet().stream()
                 .filter(k -> !Objects.equals(existing.get(k), processed.object().get(k))).toList();
         JsonObject stored = model.update(processed.object(), processed.permissions());
@@ -274,7 +303,8 @@ public class ResourceEngine {
     private record Processed(JsonObject object, Map<String, List<String>> permissions) {
     }
 
-    private Processed process(RequestContext context, ObjectBody body, JsonObject object, JsonObject old) {
+    private Processed process(RequestContext context, Map<String, List<String>> permissions, JsonObject object,
+                              JsonObject old) {
         JsonObjectBuilder result = Json.createObjectBuilder(object);
         JsonValue given = object.get("last_modified");
         boolean integer = given instanceof JsonNumber n && n.isIntegral();
@@ -282,8 +312,17 @@ public class ResourceEngine {
         if (!integer || old != null && ((JsonNumber) given).longValue() <= ObjectResponses.lastModified(old)) {
             result.remove("last_modified");
         }
+        JsonObject processed = context.route().type().process(context, result.build(), old);
+        return new Processed(processed, permissions);
+    }
+
+    /**
+     * The permissions a create, replace or plain PATCH gives: those of the body that are not null; a replace
+     * removes every other one.
+     */
+    private static Map<String, List<String>> givenPermissions(RequestContext context, ObjectBody body) {
         Map<String, List<String>> permissions = new LinkedHashMap<>();
-        if (body.permissions() != null) {
+        if (body != null && body.permissions() != null) {
             body.permissions().forEach((name, principals) -> {
                 if (principals != null) {
                     permissions.put(name, principals);
@@ -291,11 +330,31 @@ public class ResourceEngine {
             });
         }
         if (!permissions.isEmpty() && "PUT".equals(context.method())) {
-            // A replace removes every ACE it does not give.
             context.route().type().permissions().forEach(p -> permissions.putIfAbsent(p, List.of()));
         }
-        JsonObject processed = context.route().type().process(context, result.build(), old);
-        return new Processed(processed, permissions);
+        return permissions;
+    }
+
+    /** The body of a create or replace: {@code {data, permissions}} with {@code data} checked by the type. */
+    private static ObjectBody fullBody(RequestContext context) {
+        ResourceType type = context.route().type();
+        ObjectBody body = ObjectBody.of(Requests.json(context.request()), type.permissions());
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (body.data() != null) {
+            JsonObject data = type.validate(body.data(), "data.", errors);
+            body = new ObjectBody(data, body.permissions());
+        } else {
+            // Data may be omitted only when the type's schema accepts an empty object.
+            List<ErrorDetail> emptyErrors = new ArrayList<>();
+            type.validate(JsonValue.EMPTY_JSON_OBJECT, "data.", emptyErrors);
+            if (!emptyErrors.isEmpty()) {
+                errors.add(ErrorDetail.of("body", "data", "Required"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidParameters.of(errors);
+        }
+        return body;
     }
 
     private static JsonObject existingOr404(RequestContext context, ResourceModel model, String id) {
@@ -309,7 +368,7 @@ public class ResourceEngine {
 
     private static void checkSameId(JsonObject object, String id) {
         if (!id.equals(object.get("id") instanceof JsonString s ? s.getString() : null)) {
-            throw InvalidRequest.body("id", "Object id does not match existing object");
+            throw InvalidParameters.of("body", "id", "Object id does not match existing object");
         }
     }
 
@@ -320,16 +379,20 @@ public class ResourceEngine {
     }
 
     static KintoException invalidId() {
-        return InvalidRequest.of("path", null, "Invalid object id");
+        return InvalidParameters.of("path", null, "Invalid object id");
     }
 
-    private List<Filter> filters(RequestContext context) {
-        List<Filter> filters = new ArrayList<>();
-        if (context.sharedIds() != null) {
-            filters.add(new Filter("id", Json.createArrayBuilder(context.sharedIds()).build(), Operator.IN));
-        }
-        filters.addAll(TimestampFilters.of(context.request()));
-        return filters;
+    private ListRequestParser parser() {
+        return new ListRequestParser(ListOptions.fromSettings(settings));
+    }
+
+    /** Restricted to the shared objects when the caller may not read the whole list. */
+    private static ListRequest restricted(RequestContext context, ListRequest list) {
+        return context.sharedIds() == null ? list : list.withSharedIds(context.sharedIds());
+    }
+
+    private static NextPageLink nextPageLink(RequestContext context) {
+        return new NextPageLink(context.request().baseUrl() + context.route().pluralUri(), context.request().query());
     }
 
     private static JsonObject subset(JsonObject object, List<String> fields) {

@@ -84,6 +84,11 @@ final class ResourceModel {
         }
     }
 
+    /** Every ACE of the object: permission name to principals. */
+    Map<String, Set<String>> aces(String id) {
+        return permission.getObjectPermissions(uri(id), null);
+    }
+
     /**
      * The object's ACEs as Kinto returns them ({@code {write: [...], read: [...]}}), or an empty object when the
      * caller is not one of its writers.

@@ -2,6 +2,7 @@ package org.jinto.resource;
 
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
+import org.jinto.resource.errors.ErrorDetail;
 
 import java.util.List;
 import java.util.Map;
@@ -72,11 +73,12 @@ public abstract class ResourceType {
     }
 
     /**
-     * Validates the {@code data} of a create or replace against this type's schema and fills defaults.
+     * Validates the {@code data} of a create or replace against this type's schema (Kinto's colander schema) and
+     * fills defaults, adding an error per problem.
      *
      * @param prefix error name prefix: {@code "data."} when validating the request body, empty after a PATCH
      */
-    public JsonObject validate(JsonObject data, String prefix, InvalidRequest errors) {
+    public JsonObject validate(JsonObject data, String prefix, List<ErrorDetail> errors) {
         return data;
     }
 

@@ -1,6 +1,6 @@
 package org.jinto.resource;
 
-import org.jinto.auth.BasicAuthPolicy;
+import org.jinto.auth.HmacDigest;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
@@ -136,7 +136,7 @@ class AuthorizationIT extends ApiTestSupport {
     void settingsGrantPermissionsToPrincipals() {
         Map<String, String> settings = settings();
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        settings.put("kinto.bucket_read_principals", "basicauth:" + BasicAuthPolicy.hmacHex(SECRET, "carol:carol-pw"));
+        settings.put("kinto.bucket_read_principals", "basicauth:" + HmacDigest.hex(SECRET, "carol:carol-pw"));
         settings.put("kinto.record_create_principals", "system.Authenticated");
         Http server = new Http(JintoServer.url(settings));
         Function<String, Http> as = name -> server.as(name, name + "-pw");

@@ -6,8 +6,10 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.jinto.resource.InvalidRequest;
+import jakarta.inject.Inject;
+import org.jinto.resource.RequestContext;
 import org.jinto.resource.ResourceType;
+import org.jinto.resource.errors.ErrorDetail;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import java.util.Map;
 /** Collections ({@code /buckets/{bucket_id}/collections/{id}}): hold records; {@code cache_expires} is an integer. */
 @ApplicationScoped
 public class CollectionType extends ResourceType {
+
+    @Inject
+    ResourceSchemas schemas;
 
     @Override
     public String name() {
@@ -41,8 +46,10 @@ public class CollectionType extends ResourceType {
                 "record:create", Map.of("bucket", List.of("write"), "collection", List.of("write", "record:create")));
     }
 
+    /** {@code schema} must be a JSON schema, {@code cache_expires} an integer. */
     @Override
-    public JsonObject validate(JsonObject data, String prefix, InvalidRequest errors) {
+    public JsonObject validate(JsonObject data, String prefix, List<ErrorDetail> errors) {
+        schemas.checkSchemaField(data, "schema", prefix);
         JsonValue cacheExpires = data.get("cache_expires");
         if (cacheExpires == null || cacheExpires instanceof JsonNumber n && n.isIntegral()) {
             return data;
@@ -51,8 +58,17 @@ public class CollectionType extends ResourceType {
             return Json.createObjectBuilder(data)
                     .add("cache_expires", Long.parseLong(s.getString().strip())).build();
         }
-        String shown = cacheExpires instanceof JsonString s ? s.getString() : cacheExpires.toString();
-        errors.add("body", prefix + "cache_expires", "\"" + shown + "\" is not a number");
+        errors.add(ErrorDetail.of("body", prefix + "cache_expires", "\"" + org.jinto.resource.errors.Python.str(cacheExpires)
+                + "\" is not a number"));
         return data;
+    }
+
+    /** With schema validation on, a collection validates against its bucket's {@code collection:schema}. */
+    @Override
+    public JsonObject process(RequestContext context, JsonObject object, JsonObject old) {
+        if (schemas.validation().enabled()) {
+            schemas.validation().fromBucket(object, name(), schemas.bucket(context));
+        }
+        return object;
     }
 }

@@ -2,12 +2,9 @@ package org.jinto.resource.types;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
-import org.jinto.api.http.Errno;
-import org.jinto.api.http.KintoException;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Storage;
 import org.jinto.resource.IdGenerator;
@@ -31,6 +28,8 @@ public class RecordType extends ResourceType {
     Storage storage;
     @Inject
     Settings settings;
+    @Inject
+    ResourceSchemas schemas;
 
     @Override
     public String name() {
@@ -76,11 +75,18 @@ public class RecordType extends ResourceType {
                 }
                 return storage.get("collection", "/buckets/" + bucketId, collectionId);
             } catch (ObjectNotFoundException e) {
-                throw new KintoException(404, Errno.MISSING_RESOURCE, "Not Found", null,
-                        Json.createObjectBuilder().add("id", collectionId).add("resource_name", "collection").build(),
-                        null);
+                throw ResourceSchemas.missing(collectionId, "collection");
             }
         });
+    }
+
+    /** With schema validation on, records validate against their collection's and bucket's schemas. */
+    @Override
+    public JsonObject process(RequestContext context, JsonObject object, JsonObject old) {
+        if (!schemas.validation().enabled()) {
+            return object;
+        }
+        return schemas.validation().record(object, collection(context), schemas.bucket(context));
     }
 
     /** The collection's {@code cache_expires}, else {@code kinto.<bid>.<cid>.record_cache_expires_seconds}... */
