@@ -46,6 +46,16 @@ class PluginsIT {
     }
 
     @Test
+    void historyCapabilityShowsItsSettings() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.includes", "kinto.plugins.history");
+        settings.put("kinto.history.auto_trim_max_count", "50");
+        JsonObject history = capabilities(JintoServer.url(settings)).getJsonObject("history");
+        assertEquals("Track changes on data.", history.getString("description"));
+        assertEquals(50, history.getInt("auto_trim_max_count"));
+    }
+
+    @Test
     void disabledPluginHasNoCapabilityAndNoEndpoint() {
         String url = JintoServer.url();
         assertFalse(capabilities(url).containsKey("flush_endpoint"));
