@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
-import org.jinto.plugins.PluginRegistry;
 
 import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** {@code GET /v1/}: what this server is, its public settings and capabilities. */
 @Path("/")
@@ -34,8 +32,6 @@ public class HelloResource {
     Instance<Capability> capabilities;
     @Inject
     ServerInfo serverInfo;
-    @Inject
-    PluginRegistry plugins;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,8 +53,7 @@ public class HelloResource {
 
     private JsonObject capabilitiesJson() {
         JsonObjectBuilder all = Json.createObjectBuilder();
-        Stream.concat(capabilities.stream(), plugins.capabilities().stream())
-                .sorted(Comparator.comparing(Capability::id)).forEach(c -> {
+        capabilities.stream().sorted(Comparator.comparing(Capability::id)).forEach(c -> {
             JsonObjectBuilder one = Json.createObjectBuilder()
                     .add("description", c.description())
                     .add("url", c.url());

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.jinto.api.Capability;
 import org.jinto.api.Plugin;
 import org.jinto.api.Settings;
 
@@ -50,11 +49,6 @@ public class PluginRegistry {
     /** The plugins that the settings enable, in include-name order. */
     public List<Plugin> enabled() {
         return installed().values().stream().filter(p -> p.isEnabled(settings)).toList();
-    }
-
-    /** The capabilities of the enabled plugins. */
-    public List<Capability> capabilities() {
-        return enabled().stream().flatMap(p -> p.capabilities().stream()).toList();
     }
 
     private synchronized Map<String, Plugin> installed() {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
 
 /** {@code GET /v1/__counter__/{bucket}/{collection}}: {@code {"records_created": n}}. */
@@ -19,14 +18,12 @@ public class CounterResource {
     @Inject
     CounterPlugin plugin;
     @Inject
-    Settings settings;
-    @Inject
     RecordCounter counter;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String count(@PathParam("bucket") String bucket, @PathParam("collection") String collection) {
-        if (!plugin.isEnabled(settings)) {
+        if (!plugin.isEnabled()) {
             throw KintoException.notFound();
         }
         return Json.createObjectBuilder()

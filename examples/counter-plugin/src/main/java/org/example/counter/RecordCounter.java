@@ -3,7 +3,6 @@ package org.example.counter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jinto.api.Settings;
 import org.jinto.api.events.Action;
 import org.jinto.api.events.AfterResourceChanged;
 
@@ -20,14 +19,12 @@ public class RecordCounter {
 
     @Inject
     CounterPlugin plugin;
-    @Inject
-    Settings settings;
 
     private final Map<String, AtomicLong> created = new ConcurrentHashMap<>();
 
     void onChange(@Observes AfterResourceChanged event) {
         var payload = event.payload();
-        if (!plugin.isEnabled(settings) || payload.action() != Action.CREATE
+        if (!plugin.isEnabled() || payload.action() != Action.CREATE
                 || !payload.resourceName().equals("record")) {
             return;
         }

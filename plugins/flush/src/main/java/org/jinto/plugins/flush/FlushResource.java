@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jinto.api.Settings;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
@@ -21,8 +20,6 @@ public class FlushResource {
     @Inject
     FlushPlugin plugin;
     @Inject
-    Settings settings;
-    @Inject
     Storage storage;
     @Inject
     PermissionBackend permission;
@@ -32,7 +29,7 @@ public class FlushResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response flush() {
-        if (!plugin.isEnabled(settings)) {
+        if (!plugin.isEnabled()) {
             throw KintoException.notFound();
         }
         storage.flush();

@@ -1,6 +1,8 @@
 package org.jinto.plugins.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,8 +13,6 @@ import jakarta.json.JsonObjectBuilder;
 import org.jinto.api.Capability;
 import org.jinto.api.Plugin;
 import org.jinto.api.Settings;
-
-import java.util.List;
 
 /** {@code kinto.plugins.history}; its capability shows the trimming and exclusion settings as Kinto's does. */
 @ApplicationScoped
@@ -26,14 +26,16 @@ public class HistoryPlugin implements Plugin {
         return "kinto.plugins.history";
     }
 
-    @Override
-    public List<Capability> capabilities() {
-        return List.of(new Capability("history", "Track changes on data.",
-                "http://kinto.readthedocs.io/en/latest/api/1.x/history.html", exposedSettings(HistorySettings.from(settings))));
-    }
-
     boolean isEnabled() {
         return isEnabled(settings);
+    }
+
+    @Produces
+    @Dependent
+    Capability capability() {
+        return isEnabled() ? new Capability("history", "Track changes on data.",
+                "http://kinto.readthedocs.io/en/latest/api/1.x/history.html",
+                exposedSettings(HistorySettings.from(settings))) : null;
     }
 
     /** A bad history setting stops the application, as in Kinto, instead of failing GET /v1/. */
