@@ -1,0 +1,28 @@
+package org.jinto.plugins;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import org.jinto.api.Plugin;
+import org.jinto.auth.AccountsSettingsCheck;
+import org.jinto.defaultbucket.DefaultBucket;
+
+/**
+ * Kinto plugins whose features are part of the server itself, declared so that {@code kinto.includes} may list
+ * them like plugins shipped as JARs.
+ */
+@ApplicationScoped
+public class BuiltInPlugins {
+
+    @Produces
+    @Dependent
+    Plugin accounts() {
+        return () -> AccountsSettingsCheck.ACCOUNTS_PLUGIN;
+    }
+
+    @Produces
+    @Dependent
+    Plugin defaultBucket() {
+        return () -> DefaultBucket.PLUGIN;
+    }
+}
