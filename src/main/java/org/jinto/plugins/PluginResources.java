@@ -2,7 +2,6 @@ package org.jinto.plugins;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.Configuration;
-import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.model.ModelProcessor;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceModel;
@@ -11,9 +10,9 @@ import java.util.List;
 
 /**
  * Adds the JAX-RS resources of the plugins folder to Jersey's model. Resources of JARs in WEB-INF/lib need no
- * help: the container's annotation scan finds them; the plugins folder is outside that scan.
+ * help: the container's annotation scan finds them; the plugins folder is outside that scan. Registered by
+ * {@link PluginResourcesFeature} (not annotated: other JAX-RS implementations must not load this class).
  */
-@Provider
 public class PluginResources implements ModelProcessor {
 
     @Override
