@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import org.jinto.api.Plugin;
 import org.jinto.auth.AccountsSettingsCheck;
 import org.jinto.defaultbucket.DefaultBucket;
+import org.jinto.ops.admin.AdminAssets;
+import org.jinto.ops.metrics.Metrics;
 
 /**
  * Kinto plugins whose features are part of the server itself, declared so that {@code kinto.includes} may list
@@ -24,5 +26,17 @@ public class BuiltInPlugins {
     @Dependent
     Plugin defaultBucket() {
         return () -> DefaultBucket.PLUGIN;
+    }
+
+    @Produces
+    @Dependent
+    Plugin admin() {
+        return () -> AdminAssets.PLUGIN;
+    }
+
+    @Produces
+    @Dependent
+    Plugin prometheus() {
+        return () -> Metrics.PROMETHEUS_PLUGIN;
     }
 }
