@@ -30,7 +30,7 @@ import java.util.UUID;
  * The micro-deployment of the in-container tests: the CDI core of the server (settings, backend selection, the
  * memory and Redis backends, the account credentials cache and its event observer) with Weld servlet, and a
  * settings file named by the {@code kinto.ini} context parameter. No Jersey: nothing here needs JAX-RS, and
- * leaving it out saves most of the start-up time.
+ * starting it was a third of a full deployment's time.
  * <p>
  * The test class path is the parent of the web application's class loader, so a class missing from the WAR
  * would quietly load from there, bound to the class path's copies of the CDI and plugin API types. Whole
@@ -45,7 +45,7 @@ public final class CdiDeployment {
      * Keeps the test class path (the parent class loader) out of the deployment: its servlet container
      * initializers (Jersey's would scan every class for JAX-RS annotations), its CDI bean archives and
      * extensions ({@link IsolatedWebappClassLoader}), and Tomcat's scan of its JARs for web fragments and TLDs,
-     * which was most of the start-up time measured on a loaded machine. Tomcat's memory leak clean-up at
+     * which was half of a full deployment's time. Tomcat's memory leak clean-up at
      * undeployment is off: it needs {@code --add-opens} flags, and the JVM ends right after.
      */
     private static final String CONTEXT_XML = """
