@@ -1,0 +1,308 @@
+package org.jinto.storage.postgresql;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.Operator;
+import org.jinto.api.storage.Sort;
+import org.jinto.storage.sql.Sql;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Kinto's filters, keyset pagination rules and sorting as SQL on the {@code objects} table, with the memory
+ * backend's semantics: a missing field is SQL NULL and sorts after every value (PostgreSQL's JSONB order is
+ * Kinto's: null &lt; string &lt; number &lt; boolean &lt; array &lt; object), a Java null filter value is Kinto's
+ * MISSING (pagination on a field some objects lack). Field names and values are always bound parameters.
+ * Equality and containment on object fields are written as {@code data @> '{...}'} so the GIN index serves them.
+ */
+final class ObjectFilters {
+
+    private static final String ID = "id";
+    private static final String LAST_MODIFIED = "last_modified";
+
+    private ObjectFilters() {
+    }
+
+    /** Appends {@code AND <condition>} for every filter. */
+    static void where(Sql sql, List<Filter> filters) {
+        for (Filter filter : filters) {
+            sql.add(" AND ");
+            condition(sql, filter);
+        }
+    }
+
+    /** Appends {@code AND (rule OR rule ...)}, each rule a conjunction; nothing when there are no rules. */
+    static void paginate(Sql sql, List<List<Filter>> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        sql.add(" AND (FALSE");
+        for (List<Filter> rule : rules) {
+            sql.add(" OR (TRUE");
+            where(sql, rule);
+            sql.add(")");
+        }
+        sql.add(")");
+    }
+
+    static void orderBy(Sql sql, List<Sort> sorting) {
+        String separator = " ORDER BY ";
+        for (Sort sort : sorting) {
+            sql.add(separator);
+            switch (sort.field()) {
+                case ID -> sql.add("id");
+                case LAST_MODIFIED -> sql.add("last_modified");
+                default -> dataField(sql, sort.field());
+            }
+            sql.add(sort.direction() < 0 ? " DESC" : " ASC");
+            separator = ", ";
+        }
+    }
+
+    static void condition(Sql sql, Filter filter) {
+        switch (filter.field()) {
+            case ID -> idCondition(sql, filter);
+            case LAST_MODIFIED -> lastModifiedCondition(sql, filter);
+            default -> dataCondition(sql, filter);
+        }
+    }
+
+    /** The id column serves string comparisons directly (it sorts by code point, as Java strings do). */
+    private static void idCondition(Sql sql, Filter filter) {
+        JsonValue value = filter.value();
+        if (value instanceof JsonNumber number) {
+            value = Json.createValue(number.toString());
+        }
+        Operator operator = filter.operator();
+        if (value instanceof JsonString string && comparison(operator) != null) {
+            sql.add("id " + comparison(operator) + " ").param(string.getString());
+        } else if (value instanceof JsonString string && operator == Operator.LIKE) {
+            sql.add("id ILIKE ").param(likePattern(string.getString())).add(" ESCAPE '\\'");
+        } else if (value instanceof JsonArray values && (operator == Operator.IN || operator == Operator.EXCLUDE)) {
+            // Only strings can equal a string id.
+            String[] ids = values.stream().filter(JsonString.class::isInstance)
+                    .map(v -> ((JsonString) v).getString()).toArray(String[]::new);
+            sql.add(operator == Operator.IN ? "id = ANY(" : "NOT (id = ANY(").param(ids)
+                    .add(operator == Operator.IN ? ")" : "))");
+        } else {
+            generic(sql, s -> s.add("to_jsonb(id)"), new Filter(ID, value, operator));
+        }
+    }
+
+    /** The last_modified column (a BIGINT) serves comparisons with whole numbers through its index. */
+    private static void lastModifiedCondition(Sql sql, Filter filter) {
+        Long whole = wholeNumber(filter.value());
+        String comparison = comparison(filter.operator());
+        if (whole != null && comparison != null) {
+            sql.add("last_modified " + comparison + " ").param(whole);
+        } else {
+            generic(sql, s -> s.add("to_jsonb(last_modified)"), filter);
+        }
+    }
+
+    private static void dataCondition(Sql sql, Filter filter) {
+        JsonValue value = filter.value();
+        boolean nested = filter.field().contains(".");
+        if (filter.operator() == Operator.EQ && isScalar(value)) {
+            containment(sql, filter.field(), value);
+            if (nested) {
+                // The containment document follows nesting only; a key with dots in it is found first.
+                sql.add(" AND ");
+                generic(sql, s -> dataField(s, filter.field()), filter);
+            }
+        } else if (filter.operator() == Operator.CONTAINS && value instanceof JsonArray terms && allScalars(terms)) {
+            containment(sql, filter.field(), terms);
+            if (nested) {
+                sql.add(" AND ");
+                generic(sql, s -> dataField(s, filter.field()), filter);
+            }
+        } else if (filter.operator() == Operator.CONTAINS_ANY && value instanceof JsonArray terms
+                && !terms.isEmpty() && allScalars(terms) && !nested) {
+            String separator = "(";
+            for (JsonValue term : terms) {
+                sql.add(separator);
+                containment(sql, filter.field(), Json.createArrayBuilder().add(term).build());
+                separator = " OR ";
+            }
+            sql.add(")");
+        } else {
+            generic(sql, s -> dataField(s, filter.field()), filter);
+        }
+    }
+
+    /** {@code data @> {"a": {"b": value}}} for the field {@code a.b}. */
+    private static void containment(Sql sql, String field, JsonValue value) {
+        String[] keys = field.split("\\.", -1);
+        JsonValue document = value;
+        for (int i = keys.length - 1; i >= 0; i--) {
+            document = Json.createObjectBuilder().add(keys[i], document).build();
+        }
+        sql.add("data @> ").json(document);
+    }
+
+    /** The JSONB value of a field of {@code data}, SQL NULL when missing. */
+    static void dataField(Sql sql, String field) {
+        if (field.contains(".")) {
+            sql.add("jinto_field(data, ").param(field).add(")");
+        } else {
+            sql.add("(data -> ").param(field).add(")");
+        }
+    }
+
+    /** Any operator on any JSONB expression, exactly as the memory backend compares. */
+    private static void generic(Sql sql, Consumer<Sql> field, Filter filter) {
+        JsonValue value = filter.value();
+        switch (filter.operator()) {
+            case EQ -> {
+                if (value == null) {
+                    isNull(sql, field, true);
+                } else {
+                    compare(sql, field, "=", value);
+                }
+            }
+            case NOT -> {
+                if (value == null) {
+                    isNull(sql, field, false);
+                } else {
+                    sql.add("(");
+                    isNull(sql, field, true);
+                    sql.add(" OR ");
+                    compare(sql, field, "<>", value);
+                    sql.add(")");
+                }
+            }
+            case LT, MAX -> {
+                if (value == null) {
+                    // Nothing sorts after a missing field: every present value is below it.
+                    if (filter.operator() == Operator.LT) {
+                        isNull(sql, field, false);
+                    } else {
+                        sql.add("TRUE");
+                    }
+                } else {
+                    compare(sql, field, comparison(filter.operator()), value);
+                }
+            }
+            case GT, MIN -> {
+                if (value == null) {
+                    if (filter.operator() == Operator.GT) {
+                        sql.add("FALSE");
+                    } else {
+                        isNull(sql, field, true);
+                    }
+                } else {
+                    // A missing field sorts after every value.
+                    sql.add("(");
+                    isNull(sql, field, true);
+                    sql.add(" OR ");
+                    compare(sql, field, comparison(filter.operator()), value);
+                    sql.add(")");
+                }
+            }
+            case IN -> {
+                if (value instanceof JsonArray) {
+                    field.accept(sql);
+                    sql.add(" IN (SELECT jsonb_array_elements(").json(value).add("))");
+                } else {
+                    sql.add("FALSE");
+                }
+            }
+            case EXCLUDE -> {
+                if (value instanceof JsonArray) {
+                    sql.add("(");
+                    isNull(sql, field, true);
+                    sql.add(" OR ");
+                    field.accept(sql);
+                    sql.add(" NOT IN (SELECT jsonb_array_elements(").json(value).add(")))");
+                } else {
+                    sql.add("TRUE");
+                }
+            }
+            case LIKE -> {
+                if (value instanceof JsonString term) {
+                    sql.add("(jsonb_typeof(");
+                    field.accept(sql);
+                    sql.add(") = 'string' AND (");
+                    field.accept(sql);
+                    sql.add(" #>> '{}') ILIKE ").param(likePattern(term.getString())).add(" ESCAPE '\\')");
+                } else {
+                    sql.add("FALSE");
+                }
+            }
+            case HAS -> isNull(sql, field, value != JsonValue.TRUE);
+            case CONTAINS -> arrayTerms(sql, field, value, "NOT EXISTS", "NOT IN");
+            case CONTAINS_ANY -> arrayTerms(sql, field, value, "EXISTS", "IN");
+        }
+    }
+
+    /**
+     * CONTAINS (no term missing from the field's array) and CONTAINS_ANY (some term in it), comparing whole
+     * values; CASE keeps jsonb_array_elements away from fields that are not arrays.
+     */
+    private static void arrayTerms(Sql sql, Consumer<Sql> field, JsonValue value, String quantifier, String membership) {
+        if (!(value instanceof JsonArray)) {
+            sql.add("FALSE");
+            return;
+        }
+        sql.add("CASE WHEN jsonb_typeof(");
+        field.accept(sql);
+        sql.add(") = 'array' THEN " + quantifier + " (SELECT 1 FROM jsonb_array_elements(").json(value)
+                .add(") AS term(value) WHERE term.value " + membership + " (SELECT jsonb_array_elements(");
+        field.accept(sql);
+        sql.add("))) ELSE FALSE END");
+    }
+
+    private static void compare(Sql sql, Consumer<Sql> field, String comparison, JsonValue value) {
+        field.accept(sql);
+        sql.add(" " + comparison + " ").json(value);
+    }
+
+    private static void isNull(Sql sql, Consumer<Sql> field, boolean missing) {
+        field.accept(sql);
+        sql.add(missing ? " IS NULL" : " IS NOT NULL");
+    }
+
+    /** The SQL comparison of an operator that compares one value, or null. */
+    private static String comparison(Operator operator) {
+        return switch (operator) {
+            case EQ -> "=";
+            case NOT -> "<>";
+            case LT -> "<";
+            case MAX -> "<=";
+            case GT -> ">";
+            case MIN -> ">=";
+            default -> null;
+        };
+    }
+
+    /** Kinto's LIKE: {@code *} is any text, other characters are literal, no wildcard means "contains". */
+    static String likePattern(String term) {
+        String pattern = term.contains("*") ? term : "*" + term + "*";
+        return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+    }
+
+    private static Long wholeNumber(JsonValue value) {
+        if (!(value instanceof JsonNumber number)) {
+            return null;
+        }
+        try {
+            return number.bigDecimalValue().stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static boolean isScalar(JsonValue value) {
+        return value != null && value.getValueType() != JsonValue.ValueType.ARRAY
+                && value.getValueType() != JsonValue.ValueType.OBJECT;
+    }
+
+    private static boolean allScalars(JsonArray values) {
+        return values.stream().allMatch(ObjectFilters::isScalar);
+    }
+}
