@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import org.jinto.api.storage.Filter;
 import org.jinto.api.storage.Operator;
 import org.jinto.api.storage.Sort;
+import org.jinto.storage.JsonOrder;
 import org.jinto.storage.sql.Sql;
 
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Kinto's filters, keyset pagination rules and sorting as SQL on the {@code objects} table, with the memory
  * backend's semantics: a missing field is SQL NULL and sorts after every value (PostgreSQL's JSONB order is
- * Kinto's: null &lt; string &lt; number &lt; boolean &lt; array &lt; object), a Java null filter value is Kinto's
+ * Kinto's: null &lt; string &lt; number &lt; boolean &lt; array &lt; object, except that an empty array sorts
+ * before null, which the type rank in front corrects), a Java null filter value is Kinto's
  * MISSING (pagination on a field some objects lack). Field names and values are always bound parameters.
  * Equality and containment on object fields are written as {@code data @> '{...}'} so the GIN index serves them.
  */
@@ -57,7 +59,12 @@ final class ObjectFilters {
             switch (sort.field()) {
                 case ID -> sql.add("id");
                 case LAST_MODIFIED -> sql.add("last_modified");
-                default -> dataField(sql, sort.field());
+                default -> {
+                    // Type first: JSONB puts an empty top-level array before null, Kinto's order does not.
+                    rank(sql, s -> dataField(s, sort.field()));
+                    sql.add(sort.direction() < 0 ? " DESC, " : " ASC, ");
+                    dataField(sql, sort.field());
+                }
             }
             sql.add(sort.direction() < 0 ? " DESC" : " ASC");
             separator = ", ";
@@ -105,24 +112,20 @@ final class ObjectFilters {
         }
     }
 
+    /**
+     * Fields of {@code data}. A top-level field's equality and containment are written as containment of the whole
+     * document, which the GIN index serves; a dotted path cannot be (a key may itself contain dots).
+     */
     private static void dataCondition(Sql sql, Filter filter) {
         JsonValue value = filter.value();
-        boolean nested = filter.field().contains(".");
-        if (filter.operator() == Operator.EQ && isScalar(value)) {
+        boolean topLevel = !filter.field().contains(".");
+        if (topLevel && filter.operator() == Operator.EQ && isScalar(value)) {
             containment(sql, filter.field(), value);
-            if (nested) {
-                // The containment document follows nesting only; a key with dots in it is found first.
-                sql.add(" AND ");
-                generic(sql, s -> dataField(s, filter.field()), filter);
-            }
-        } else if (filter.operator() == Operator.CONTAINS && value instanceof JsonArray terms && allScalars(terms)) {
+        } else if (topLevel && filter.operator() == Operator.CONTAINS && value instanceof JsonArray terms
+                && allScalars(terms)) {
             containment(sql, filter.field(), terms);
-            if (nested) {
-                sql.add(" AND ");
-                generic(sql, s -> dataField(s, filter.field()), filter);
-            }
-        } else if (filter.operator() == Operator.CONTAINS_ANY && value instanceof JsonArray terms
-                && !terms.isEmpty() && allScalars(terms) && !nested) {
+        } else if (topLevel && filter.operator() == Operator.CONTAINS_ANY && value instanceof JsonArray terms
+                && !terms.isEmpty() && allScalars(terms)) {
             String separator = "(";
             for (JsonValue term : terms) {
                 sql.add(separator);
@@ -135,14 +138,9 @@ final class ObjectFilters {
         }
     }
 
-    /** {@code data @> {"a": {"b": value}}} for the field {@code a.b}. */
+    /** {@code data @> {"field": value}}. */
     private static void containment(Sql sql, String field, JsonValue value) {
-        String[] keys = field.split("\\.", -1);
-        JsonValue document = value;
-        for (int i = keys.length - 1; i >= 0; i--) {
-            document = Json.createObjectBuilder().add(keys[i], document).build();
-        }
-        sql.add("data @> ").json(document);
+        sql.add("data @> ").json(Json.createObjectBuilder().add(field, value).build());
     }
 
     /** The JSONB value of a field of {@code data}, SQL NULL when missing. */
@@ -185,7 +183,7 @@ final class ObjectFilters {
                         sql.add("TRUE");
                     }
                 } else {
-                    compare(sql, field, comparison(filter.operator()), value);
+                    compareOrdered(sql, field, comparison(filter.operator()), value);
                 }
             }
             case GT, MIN -> {
@@ -200,7 +198,7 @@ final class ObjectFilters {
                     sql.add("(");
                     isNull(sql, field, true);
                     sql.add(" OR ");
-                    compare(sql, field, comparison(filter.operator()), value);
+                    compareOrdered(sql, field, comparison(filter.operator()), value);
                     sql.add(")");
                 }
             }
@@ -260,6 +258,23 @@ final class ObjectFilters {
     private static void compare(Sql sql, Consumer<Sql> field, String comparison, JsonValue value) {
         field.accept(sql);
         sql.add(" " + comparison + " ").json(value);
+    }
+
+    /** Orders by type rank, then by value: {@code (rank(field), field) < (rank, value)}. */
+    private static void compareOrdered(Sql sql, Consumer<Sql> field, String comparison, JsonValue value) {
+        sql.add("(");
+        rank(sql, field);
+        sql.add(", ");
+        field.accept(sql);
+        sql.add(") " + comparison + " (").param(JsonOrder.rank(value)).add(", ").json(value).add(")");
+    }
+
+    /** Kinto's rank of a JSON type (null, string, number, boolean, array, object); SQL NULL when missing. */
+    private static void rank(Sql sql, Consumer<Sql> field) {
+        sql.add("CASE jsonb_typeof(");
+        field.accept(sql);
+        sql.add(") WHEN 'null' THEN 0 WHEN 'string' THEN 1 WHEN 'number' THEN 2 WHEN 'boolean' THEN 3"
+                + " WHEN 'array' THEN 4 WHEN 'object' THEN 5 END");
     }
 
     private static void isNull(Sql sql, Consumer<Sql> field, boolean missing) {
