@@ -297,8 +297,7 @@ final class ObjectFilters {
 
     /** Kinto's LIKE: {@code *} is any text, other characters are literal, no wildcard means "contains". */
     static String likePattern(String term) {
-        String pattern = term.contains("*") ? term : "*" + term + "*";
-        return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+        return Sql.wildcard(term.contains("*") ? term : "*" + term + "*");
     }
 
     private static Long wholeNumber(JsonValue value) {

@@ -312,8 +312,7 @@ public class PostgresqlStorage implements Storage {
     /** {@code parent_id = ?} or, with {@code *} wildcards, {@code LIKE}; and the resource name unless null. */
     private static void scope(Sql sql, String resourceName, String parentId) {
         if (parentId.contains("*")) {
-            String pattern = parentId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-            sql.add("parent_id LIKE ").param(pattern).add(" ESCAPE '\\'");
+            sql.add("parent_id LIKE ").param(Sql.wildcard(parentId)).add(" ESCAPE '\\'");
         } else {
             sql.add("parent_id = ").param(parentId);
         }

@@ -47,6 +47,11 @@ public final class Sql {
         return this;
     }
 
+    /** A LIKE pattern (with {@code ESCAPE '\\'}) where {@code *} is any text and every other character literal. */
+    public static String wildcard(String pattern) {
+        return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+    }
+
     public List<Object> params() {
         return params;
     }
