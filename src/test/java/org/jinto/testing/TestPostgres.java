@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * PostgreSQL for tests: the server at 127.0.0.1:5432 (user postgres, trust) when it answers, else an embedded one
  * (zonky) started once per JVM, so the tests also pass on a machine with only Java and Maven. Each caller gets a
- * database of its own, created with code-point collation and dropped when the JVM exits.
+ * database of its own, created with code-point collation, without synchronous commits, dropped when the JVM exits.
  */
 public final class TestPostgres {
 
@@ -30,6 +30,8 @@ public final class TestPostgres {
     public static synchronized String freshDatabase() {
         String name = "jinto_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        // Test data need not survive a crash: commits return without waiting for the disk.
+        execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
         CREATED.add(name);
         return server().formatted(name);
     }

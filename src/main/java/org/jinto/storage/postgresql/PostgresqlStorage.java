@@ -78,11 +78,11 @@ public class PostgresqlStorage implements Storage {
         return database.run(connection -> {
             Scope scope = new Scope(parentId, resourceName);
             Long previous = lockTimestamps(connection, List.of(scope)).get(scope);
-            JsonObject existing = find(connection, scope, id);
-            if (existing != null) {
-                throw new UnicityException(existing);
+            JsonObject created = write(connection, scope, id, object, previous, false);
+            if (created == null) {
+                throw new UnicityException(find(connection, scope, id));
             }
-            return write(connection, scope, id, object, previous);
+            return created;
         });
     }
 
@@ -99,7 +99,7 @@ public class PostgresqlStorage implements Storage {
     public JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
         return database.run(connection -> {
             Scope scope = new Scope(parentId, resourceName);
-            return write(connection, scope, id, object, lockTimestamps(connection, List.of(scope)).get(scope));
+            return write(connection, scope, id, object, lockTimestamps(connection, List.of(scope)).get(scope), true);
         });
     }
 
@@ -284,20 +284,28 @@ public class PostgresqlStorage implements Storage {
         return scopes.list(connection, row -> new Scope(row.getString(1), row.getString(2)));
     }
 
-    /** Inserts or replaces the object (a tombstone included) with its bumped timestamp, and bumps the scope's. */
-    private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object, Long previous)
-            throws SQLException {
+    /**
+     * Inserts the object, replacing a tombstone (and with {@code replaceLive} a live object) of the same id, with its
+     * bumped timestamp, and bumps the scope's. Answers the stored object, or null when a live one was in the way.
+     */
+    private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object, Long previous,
+                                    boolean replaceLive) throws SQLException {
         Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
         long[] timestamps = Timestamps.bump(orZero(previous), given);
         JsonObject data = Json.createObjectBuilder(object).remove("id").remove("last_modified").build();
-        new Sql("WITH bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
-                .add(" WHERE parent_id = ").param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
-                .add(") INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted) VALUES (")
-                .param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
+        long written = new Sql("WITH written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)"
+                + " VALUES (").param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
                 .param(timestamps[0]).add(", ").json(data)
                 .add(", FALSE) ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
-                        + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = FALSE")
-                .update(connection);
+                        + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = FALSE"
+                        + (replaceLive ? "" : " WHERE objects.deleted") + " RETURNING 1), ")
+                .add("bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
+                .add(" WHERE parent_id = ").param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
+                .add(" AND EXISTS (SELECT 1 FROM written)) SELECT count(*) FROM written")
+                .first(connection, row -> row.getLong(1));
+        if (written == 0) {
+            return null;
+        }
         return Json.createObjectBuilder(object).add("id", id).add("last_modified", timestamps[0]).build();
     }
 
