@@ -2,7 +2,6 @@ package org.jinto.storage;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.PersistenceException;
 import org.jinto.storage.sql.Database;
 import org.jinto.storage.sql.SqlErrors;
 import org.jinto.storage.sql.SqlWork;
@@ -42,9 +41,6 @@ public final class UnitOfWork implements AutoCloseable {
         } catch (SQLException e) {
             rollbackOnly = true;
             throw SqlErrors.translate(e);
-        } catch (PersistenceException e) {
-            rollbackOnly = true;
-            throw SqlErrors.translate(e);
         }
     }
 
@@ -57,7 +53,8 @@ public final class UnitOfWork implements AutoCloseable {
                 current = new Open(entityManager, entityManager.unwrap(Connection.class));
             } catch (RuntimeException e) {
                 discard(entityManager);
-                throw e;
+                rollbackOnly = true;
+                throw SqlErrors.translate(e);
             }
             open.put(database, current);
         }
@@ -90,7 +87,7 @@ public final class UnitOfWork implements AutoCloseable {
             for (Open transaction : open.values()) {
                 transaction.entityManager().getTransaction().commit();
             }
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
             rollbackOnly = true;
             throw SqlErrors.translate(e);
         } finally {

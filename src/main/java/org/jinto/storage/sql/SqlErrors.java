@@ -1,6 +1,5 @@
 package org.jinto.storage.sql;
 
-import jakarta.persistence.PersistenceException;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.storage.BackendException;
@@ -33,8 +32,8 @@ public final class SqlErrors {
         return new IllegalStateException("Unexpected PostgreSQL error " + state + ": " + e.getMessage(), e);
     }
 
-    /** EclipseLink wraps the driver's exception (beginning or committing a transaction). */
-    public static RuntimeException translate(PersistenceException e) {
+    /** EclipseLink wraps the driver's exception when a transaction cannot begin, commit or roll back. */
+    public static RuntimeException translate(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return translate(sql);
