@@ -72,6 +72,10 @@ final class ObjectFilters {
     }
 
     static void condition(Sql sql, Filter filter) {
+        if (filter.value() == null) {
+            missing(sql, filter);
+            return;
+        }
         switch (filter.field()) {
             case ID -> idCondition(sql, filter);
             case LAST_MODIFIED -> lastModifiedCondition(sql, filter);
@@ -97,7 +101,7 @@ final class ObjectFilters {
             sql.add(operator == Operator.IN ? "id = ANY(" : "NOT (id = ANY(").param(ids)
                     .add(operator == Operator.IN ? ")" : "))");
         } else {
-            generic(sql, s -> s.add("to_jsonb(id)"), new Filter(ID, value, operator));
+            generic(sql, json(ID), new Filter(ID, value, operator));
         }
     }
 
@@ -108,7 +112,7 @@ final class ObjectFilters {
         if (whole != null && comparison != null) {
             sql.add("last_modified " + comparison + " ").param(whole);
         } else {
-            generic(sql, s -> s.add("to_jsonb(last_modified)"), filter);
+            generic(sql, json(LAST_MODIFIED), filter);
         }
     }
 
@@ -134,8 +138,30 @@ final class ObjectFilters {
             }
             sql.add(")");
         } else {
-            generic(sql, s -> dataField(s, filter.field()), filter);
+            generic(sql, json(filter.field()), filter);
         }
+    }
+
+    /**
+     * Kinto's MISSING, the value of a pagination rule after an object lacking the field: it sorts after every
+     * value and equals only a missing field.
+     */
+    private static void missing(Sql sql, Filter filter) {
+        switch (filter.operator()) {
+            case EQ, MIN -> isNull(sql, json(filter.field()), true);
+            case LT -> isNull(sql, json(filter.field()), false);
+            case MAX -> sql.add("TRUE");
+            default -> sql.add("FALSE");
+        }
+    }
+
+    /** The JSONB value of any field, SQL NULL when missing. */
+    private static Consumer<Sql> json(String field) {
+        return switch (field) {
+            case ID -> s -> s.add("to_jsonb(id)");
+            case LAST_MODIFIED -> s -> s.add("to_jsonb(last_modified)");
+            default -> s -> dataField(s, field);
+        };
     }
 
     /** {@code data @> {"field": value}}. */
@@ -152,55 +178,26 @@ final class ObjectFilters {
         }
     }
 
-    /** Any operator on any JSONB expression, exactly as the memory backend compares. */
+    /** Any operator and (present) value on any JSONB expression, exactly as the memory backend compares. */
     private static void generic(Sql sql, Consumer<Sql> field, Filter filter) {
         JsonValue value = filter.value();
         switch (filter.operator()) {
-            case EQ -> {
-                if (value == null) {
-                    isNull(sql, field, true);
-                } else {
-                    compare(sql, field, "=", value);
-                }
-            }
+            case EQ -> compare(sql, field, "=", value);
             case NOT -> {
-                if (value == null) {
-                    isNull(sql, field, false);
-                } else {
-                    sql.add("(");
-                    isNull(sql, field, true);
-                    sql.add(" OR ");
-                    compare(sql, field, "<>", value);
-                    sql.add(")");
-                }
+                sql.add("(");
+                isNull(sql, field, true);
+                sql.add(" OR ");
+                compare(sql, field, "<>", value);
+                sql.add(")");
             }
-            case LT, MAX -> {
-                if (value == null) {
-                    // Nothing sorts after a missing field: every present value is below it.
-                    if (filter.operator() == Operator.LT) {
-                        isNull(sql, field, false);
-                    } else {
-                        sql.add("TRUE");
-                    }
-                } else {
-                    compareOrdered(sql, field, comparison(filter.operator()), value);
-                }
-            }
+            case LT, MAX -> compareOrdered(sql, field, comparison(filter.operator()), value);
             case GT, MIN -> {
-                if (value == null) {
-                    if (filter.operator() == Operator.GT) {
-                        sql.add("FALSE");
-                    } else {
-                        isNull(sql, field, true);
-                    }
-                } else {
-                    // A missing field sorts after every value.
-                    sql.add("(");
-                    isNull(sql, field, true);
-                    sql.add(" OR ");
-                    compareOrdered(sql, field, comparison(filter.operator()), value);
-                    sql.add(")");
-                }
+                // A missing field sorts after every value.
+                sql.add("(");
+                isNull(sql, field, true);
+                sql.add(" OR ");
+                compareOrdered(sql, field, comparison(filter.operator()), value);
+                sql.add(")");
             }
             case IN -> {
                 if (value instanceof JsonArray) {

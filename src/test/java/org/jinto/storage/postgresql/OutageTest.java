@@ -1,14 +1,13 @@
 package org.jinto.storage.postgresql;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import org.jinto.api.storage.BackendException;
 import org.jinto.api.storage.Storage;
 import org.jinto.storage.sql.Database;
+import org.jinto.testing.RestartablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,8 @@ class OutageTest {
 
     @Test
     void writersSurviveARestartOfPostgresql(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        EmbeddedPostgres postgres = start(data, port);
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        try (Database database = PostgresqlTestDatabase.open(url, Map.of("kinto.storage_pool_timeout", "1"), "storage")) {
+        try (RestartablePostgres postgres = new RestartablePostgres(data);
+             Database database = PostgresqlTestDatabase.open(postgres.jdbcUrl(), Map.of("kinto.storage_pool_timeout", "1"), "storage")) {
             Storage storage = new PostgresqlStorage(database, 10000);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger unavailable = new AtomicInteger();
@@ -61,11 +55,11 @@ class OutageTest {
                 });
             }
             Thread.sleep(1500);
-            postgres.close();
+            postgres.stop();
             Thread.sleep(3000);
             int failedDuringOutage = unavailable.get();
             int storedBeforeRestart = acknowledged.size();
-            postgres = start(data, port);
+            postgres.start();
             long restarted = System.nanoTime();
             while (acknowledged.size() == storedBeforeRestart && System.nanoTime() - restarted < TimeUnit.SECONDS.toNanos(30)) {
                 Thread.sleep(50);
@@ -83,18 +77,6 @@ class OutageTest {
             List<String> stored = storage.listAll("record", "/c", new org.jinto.api.storage.Query(
                     List.of(), List.of(), List.of(), null, false)).stream().map(o -> o.getString("id")).toList();
             assertTrue(stored.containsAll(acknowledged), "every acknowledged write is stored");
-        } finally {
-            postgres.close();
         }
-    }
-
-    private static EmbeddedPostgres start(Path data, int port) throws java.io.IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setLocaleConfig("locale", "C")
-                .setLocaleConfig("encoding", "UTF8")
-                .start();
     }
 }

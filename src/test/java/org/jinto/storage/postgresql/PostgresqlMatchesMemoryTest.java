@@ -130,15 +130,14 @@ class PostgresqlMatchesMemoryTest {
     @Test
     void missingValuesFollowKintosPaginationRules() {
         List<String> differences = new ArrayList<>();
-        for (Operator operator : List.of(Operator.LT, Operator.MAX, Operator.GT, Operator.MIN)) {
-            compare(new Filter("v", null, operator), differences);
+        for (String field : List.of("v", "deep.x", "id", "last_modified")) {
+            for (Operator operator : Operator.values()) {
+                compare(new Filter(field, null, operator), differences);
+            }
         }
         assertEquals(List.of(), differences);
-        // Kinto treats MISSING as equal to a missing field (the memory backend's EQ does not).
         assertEquals(List.of("m1", "m2"), ids(postgresql, new Query(List.of(new Filter("v", null, Operator.EQ)),
                 List.of(new Sort("id", 1)), List.of(), null, false)));
-        assertEquals(13, ids(postgresql, new Query(List.of(new Filter("v", null, Operator.NOT)),
-                List.of(), List.of(), null, false)).size());
     }
 
     @Test
