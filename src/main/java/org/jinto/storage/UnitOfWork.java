@@ -69,11 +69,6 @@ public final class UnitOfWork implements AutoCloseable {
         return rollbackOnly;
     }
 
-    /** True once a database was used: there is something to commit or roll back. */
-    public boolean isActive() {
-        return !open.isEmpty();
-    }
-
     /**
      * Commits every open transaction, or rolls them back if the unit is rollback-only.
      * @throws org.jinto.api.storage.BackendException if a commit fails (the data of that database is not stored)

@@ -52,10 +52,6 @@ public final class Sql {
         return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
     }
 
-    public List<Object> params() {
-        return params;
-    }
-
     @Override
     public String toString() {
         return text.toString();
