@@ -9,8 +9,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 /**
- * Sorts database failures: an unreachable or overloaded database, a dropped connection, a deadlock or a
- * serialization failure are {@link BackendException}s (503, retry later); text PostgreSQL cannot store (the NUL
+ * Sorts database failures: an unreachable or overloaded database, a dropped connection (also one ended for
+ * idling in a transaction), a deadlock or a serialization failure are {@link BackendException}s (503, retry later); text PostgreSQL cannot store (the NUL
  * character) is the client's error (400); anything else is a bug (500).
  */
 public final class SqlErrors {
@@ -26,7 +26,7 @@ public final class SqlErrors {
         }
         if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
                 || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("40") || state.equals("55P03")) {
+                || state.startsWith("40") || state.equals("55P03") || state.equals("25P03")) {
             return new BackendException("PostgreSQL is unavailable: " + e.getMessage(), e);
         }
         return new IllegalStateException("Unexpected PostgreSQL error " + state + ": " + e.getMessage(), e);
