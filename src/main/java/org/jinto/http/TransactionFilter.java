@@ -30,6 +30,8 @@ public class TransactionFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TransactionFilter.class.getName());
     static final String COMMIT_FAILED = "Service temporary unavailable due to overloading or maintenance, please retry later.";
+    /** Request attribute: {@code Boolean.TRUE} once the request's writes are committed (for after-commit work). */
+    public static final String COMMITTED = "org.jinto.committed";
 
     @Inject
     transient Settings settings;
@@ -45,7 +47,9 @@ public class TransactionFilter extends HttpFilter {
                 unit.markRollbackOnly();
             }
             try {
+                boolean committing = !unit.isRollbackOnly();
                 unit.commit();
+                request.setAttribute(COMMITTED, committing);
             } catch (BackendException e) {
                 LOG.log(Level.WARNING, "Commit failed", e);
                 answerUnavailable(buffered, earlierHeaders);

@@ -59,9 +59,11 @@ public class PostgresqlPermission implements PermissionBackend {
         update(new Sql("DELETE FROM user_principals WHERE principal = ").param(principal));
     }
 
+    /** The user's groups, plus those whose members include {@code system.Authenticated} (as Kinto's). */
     @Override
     public Set<String> getUserPrincipals(String userId) {
-        Sql select = new Sql("SELECT principal FROM user_principals WHERE user_id = ").param(userId);
+        Sql select = new Sql("SELECT principal FROM user_principals WHERE user_id = ").param(userId)
+                .add(" OR user_id = 'system.Authenticated'");
         return new HashSet<>(database.run(connection -> select.list(connection, row -> row.getString(1))));
     }
 

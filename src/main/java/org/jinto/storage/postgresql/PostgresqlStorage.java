@@ -123,7 +123,8 @@ public class PostgresqlStorage implements Storage {
     }
 
     @Override
-    public List<JsonObject> deleteAll(String resourceName, String parentId, Query query) {
+    public List<JsonObject> deleteAll(String resourceName, String parentId, Query unescaped) {
+        Query query = NulEscape.escape(unescaped);
         return database.run(connection -> {
             // Lock the timestamps of the collections concerned first, in one order, as single writes do.
             Map<Scope, Long> previous = new HashMap<>(lockTimestamps(connection, scopesWithLiveObjects(connection, resourceName, parentId)));
@@ -176,7 +177,8 @@ public class PostgresqlStorage implements Storage {
     }
 
     @Override
-    public List<JsonObject> listAll(String resourceName, String parentId, Query query) {
+    public List<JsonObject> listAll(String resourceName, String parentId, Query unescaped) {
+        Query query = NulEscape.escape(unescaped);
         Sql select = new Sql("SELECT " + OBJECT_JSON + " FROM objects WHERE ");
         scope(select, resourceName, parentId);
         if (!query.includeDeleted()) {
@@ -194,7 +196,7 @@ public class PostgresqlStorage implements Storage {
         Sql count = new Sql("SELECT count(*) FROM objects WHERE ");
         scope(count, resourceName, parentId);
         count.add(" AND NOT deleted");
-        ObjectFilters.where(count, filters);
+        ObjectFilters.where(count, NulEscape.escapeFilters(filters));
         return database.run(connection -> count.first(connection, row -> row.getLong(1)));
     }
 
@@ -292,7 +294,7 @@ public class PostgresqlStorage implements Storage {
                                     boolean replaceLive) throws SQLException {
         Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
         long[] timestamps = Timestamps.bump(orZero(previous), given);
-        JsonObject data = Json.createObjectBuilder(object).remove("id").remove("last_modified").build();
+        JsonObject data = NulEscape.escape(Json.createObjectBuilder(object).remove("id").remove("last_modified").build());
         long written = new Sql("WITH written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)"
                 + " VALUES (").param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
                 .param(timestamps[0]).add(", ").json(data)
@@ -334,8 +336,9 @@ public class PostgresqlStorage implements Storage {
     }
 
     private static JsonObject object(ResultSet row) throws SQLException {
-        try (JsonReader reader = JSON.createReader(new StringReader(row.getString(1)))) {
-            return reader.readObject();
+        String text = row.getString(1);
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            return NulEscape.unescape(reader.readObject(), text);
         }
     }
 
