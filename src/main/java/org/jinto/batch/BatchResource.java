@@ -12,7 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Settings;
+import org.jinto.auth.RequestAuthenticator;
+import org.jinto.resource.ApiRouter;
 import org.jinto.resource.body.JsonBodyReader;
 import org.jinto.resource.errors.InvalidParameters;
 
@@ -36,13 +39,14 @@ public class BatchResource {
 
     @Inject
     Settings settings;
-    @Context
-    HttpServletRequest request;
-    @Context
-    HttpServletResponse response;
+    @Inject
+    ApiRouter router;
+    @Inject
+    RequestAuthenticator authenticator;
 
     @POST
-    public Response batch(byte[] body) throws ServletException, IOException {
+    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpServletRequest request,
+                          @Context HttpServletResponse response) throws ServletException, IOException {
         List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().read(body, request.getContentType()));
         long limit = settings.getLong(MAX_REQUESTS, 25);
         if (limit > 0 && subrequests.size() > limit) {
@@ -52,7 +56,8 @@ public class BatchResource {
         if (subrequests.stream().anyMatch(s -> s.path().contains(BATCH_PATH))) {
             throw InvalidParameters.of("body", "requests", "Recursive call on " + BATCH_PATH + " endpoint is forbidden.");
         }
-        SubrequestDispatcher dispatcher = new SubrequestDispatcher(request, response);
+        SubrequestDispatcher dispatcher = new SubrequestDispatcher(request, response, router, authenticator,
+                uriInfo.getBaseUri().toString());
         JsonArrayBuilder responses = Json.createArrayBuilder();
         for (Subrequest subrequest : subrequests) {
             Subresponse subresponse = dispatcher.dispatch(subrequest);
