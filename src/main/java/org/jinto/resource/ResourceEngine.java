@@ -389,7 +389,8 @@ public class ResourceEngine {
 
     /** Restricted to the shared objects when the caller may not read the whole list. */
     private static ListRequest restricted(RequestContext context, ListRequest list) {
-        return context.sharedIds() == null ? list : list.withSharedIds(context.sharedIds());
+        ListRequest typed = list.mapFilters(context.route().type()::filter);
+        return context.sharedIds() == null ? typed : typed.withSharedIds(context.sharedIds());
     }
 
     private static NextPageLink nextPageLink(RequestContext context) {
