@@ -105,7 +105,7 @@ public final class JintoServer {
         return Path.of(webapp);
     }
 
-    static Path writeIni(Map<String, String> settings) throws IOException {
+    public static Path writeIni(Map<String, String> settings) throws IOException {
         StringBuilder ini = new StringBuilder("[app:main]\n");
         settings.forEach((key, value) -> ini.append(key).append(" = ").append(value).append('\n'));
         Path file = Files.createTempFile("jinto-test", ".ini");
