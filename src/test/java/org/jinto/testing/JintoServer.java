@@ -21,13 +21,29 @@ public final class JintoServer {
     private JintoServer() {
     }
 
-    /** The settings every test server starts from (Kinto keys); tests add or override keys. */
+    /**
+     * The settings every test server starts from (Kinto keys); tests add or override keys. Memory backends, unless
+     * the system property {@code jinto.test.backend=postgresql} runs the whole suite on PostgreSQL (one database
+     * shared by the servers of the run): {@code mvn verify -Djinto.test.backend=postgresql}.
+     */
     public static Map<String, String> defaults() {
         Map<String, String> settings = new TreeMap<>();
         settings.put("kinto.storage_backend", "memory");
         settings.put("kinto.permission_backend", "memory");
         settings.put("kinto.cache_backend", "memory");
+        if ("postgresql".equals(System.getProperty("jinto.test.backend"))) {
+            settings.putAll(postgresqlOn(sharedDatabase()));
+        }
         return settings;
+    }
+
+    private static String sharedDatabase;
+
+    private static synchronized String sharedDatabase() {
+        if (sharedDatabase == null) {
+            sharedDatabase = TestPostgres.freshDatabase();
+        }
+        return sharedDatabase;
     }
 
     /**
@@ -35,8 +51,13 @@ public final class JintoServer {
      * {@link TestPostgres}); each call makes a new database, so a test class keeps the map to share its server.
      */
     public static Map<String, String> postgresql() {
-        String database = TestPostgres.freshDatabase();
         Map<String, String> settings = defaults();
+        settings.putAll(postgresqlOn(TestPostgres.freshDatabase()));
+        return settings;
+    }
+
+    private static Map<String, String> postgresqlOn(String database) {
+        Map<String, String> settings = new TreeMap<>();
         settings.put("kinto.storage_backend", "postgresql");
         settings.put("kinto.permission_backend", "postgresql");
         settings.put("kinto.storage_url", database);
