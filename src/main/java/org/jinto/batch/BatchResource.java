@@ -18,6 +18,7 @@ import org.jinto.auth.RequestAuthenticator;
 import org.jinto.resource.ApiRouter;
 import org.jinto.resource.body.JsonBodyReader;
 import org.jinto.resource.errors.InvalidParameters;
+import org.jinto.storage.Transactions;
 
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.List;
  * {@code POST /v1/batch} as Kinto's batch view: at most {@code kinto.batch_max_requests} subrequests (none into
  * {@code /batch}), run in order through the application, answered as {@code {"responses": [...]}}. The batch is
  * one transaction: a subresponse of 500 or more stops it and becomes the batch's own answer, so that everything
- * rolls back; 4xx subresponses are kept in the list and do not roll back.
+ * rolls back; 4xx subresponses are kept in the list and do not roll back, except a 409 conflict, which rolls the
+ * whole batch back (Kinto aborts its transaction there).
  */
 @Path("batch")
 @RequestScoped
@@ -63,6 +65,10 @@ public class BatchResource {
             Subresponse subresponse = dispatcher.dispatch(subrequest);
             if (subresponse.status() >= 500) {
                 return failure(subresponse);
+            }
+            if (subresponse.status() == 409) {
+                // Kinto aborts the transaction on a conflict (Kinto#624); here the whole batch rolls back.
+                Transactions.markRollbackOnly();
             }
             responses.add(subresponse.toJson());
         }

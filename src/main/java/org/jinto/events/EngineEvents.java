@@ -2,7 +2,6 @@ package org.jinto.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jinto.api.events.Action;
 import org.jinto.api.events.EventPayload;
 import org.jinto.api.events.ImpactedObject;
 import org.jinto.resource.ResourceChange;
@@ -31,7 +30,7 @@ public class EngineEvents implements ResourceListener {
     }
 
     private static EventPayload payload(ResourceChange change) {
-        return new EventPayload(change.timestamp(), Action.fromValue(change.action()), change.uri(),
+        return new EventPayload(change.timestamp(), change.action(), change.uri(),
                 change.identity().userId(), change.resourceName(), change.ids());
     }
 }
