@@ -10,18 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Settings;
 import org.jinto.auth.RequestAuthenticator;
+import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiRouter;
+import org.jinto.resource.Requests;
 import org.jinto.resource.body.JsonBodyReader;
 import org.jinto.resource.errors.InvalidParameters;
 import org.jinto.storage.Transactions;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /v1/batch} as Kinto's batch view: at most {@code kinto.batch_max_requests} subrequests (none into
@@ -47,8 +52,13 @@ public class BatchResource {
     RequestAuthenticator authenticator;
 
     @POST
-    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpServletRequest request,
-                          @Context HttpServletResponse response) throws ServletException, IOException {
+    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpHeaders httpHeaders,
+                          @Context HttpServletRequest request, @Context HttpServletResponse response)
+            throws ServletException, IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        Requests.checkMediaTypes(ApiRequest.fromHttp("POST", BATCH_PATH, null, headers, body, null,
+                uriInfo.getBaseUri().toString()));
         List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().read(body, request.getContentType()));
         long limit = settings.getLong(MAX_REQUESTS, 25);
         if (limit > 0 && subrequests.size() > limit) {
