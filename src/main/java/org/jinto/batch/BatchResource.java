@@ -10,23 +10,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Settings;
 import org.jinto.auth.RequestAuthenticator;
+import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiRouter;
+import org.jinto.resource.Requests;
 import org.jinto.resource.body.JsonBodyReader;
 import org.jinto.resource.errors.InvalidParameters;
+import org.jinto.storage.Transactions;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /v1/batch} as Kinto's batch view: at most {@code kinto.batch_max_requests} subrequests (none into
  * {@code /batch}), run in order through the application, answered as {@code {"responses": [...]}}. The batch is
  * one transaction: a subresponse of 500 or more stops it and becomes the batch's own answer, so that everything
- * rolls back; 4xx subresponses are kept in the list and do not roll back.
+ * rolls back; 4xx subresponses are kept in the list and do not roll back, except a 409 conflict, which rolls the
+ * whole batch back (Kinto aborts its transaction there).
  */
 @Path("batch")
 @RequestScoped
@@ -45,8 +52,13 @@ public class BatchResource {
     RequestAuthenticator authenticator;
 
     @POST
-    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpServletRequest request,
-                          @Context HttpServletResponse response) throws ServletException, IOException {
+    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpHeaders httpHeaders,
+                          @Context HttpServletRequest request, @Context HttpServletResponse response)
+            throws ServletException, IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        Requests.checkMediaTypes(ApiRequest.fromHttp("POST", BATCH_PATH, null, headers, body, null,
+                uriInfo.getBaseUri().toString()));
         List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().read(body, request.getContentType()));
         long limit = settings.getLong(MAX_REQUESTS, 25);
         if (limit > 0 && subrequests.size() > limit) {
@@ -63,6 +75,10 @@ public class BatchResource {
             Subresponse subresponse = dispatcher.dispatch(subrequest);
             if (subresponse.status() >= 500) {
                 return failure(subresponse);
+            }
+            if (subresponse.status() == 409) {
+                // Kinto aborts the transaction on a conflict (Kinto#624); here the whole batch rolls back.
+                Transactions.markRollbackOnly();
             }
             responses.add(subresponse.toJson());
         }

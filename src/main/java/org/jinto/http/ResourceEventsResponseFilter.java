@@ -9,12 +9,14 @@ import jakarta.ws.rs.ext.Provider;
 import org.jinto.api.http.KintoException;
 import org.jinto.batch.BatchResource;
 import org.jinto.events.EventPublisher;
+import org.jinto.storage.Transactions;
 
 /**
  * Fires the in-transaction resource events ({@code ResourceChanged}, {@code ResourceRead}) once a request is
  * handled and before its answer is written, so that an observer's failure still becomes the answer: Kinto's error
- * JSON with the observer's status (a {@link KintoException}) or 500, and a status that rolls the transaction back.
- * Answers of 500 and above roll back anyway: their events are not fired.
+ * JSON with the observer's status (a {@link KintoException}) or 500, and the transaction marked rollback-only.
+ * Answers of 500 and above, and requests already marked rollback-only, roll back anyway: their events are not
+ * fired.
  */
 @Provider
 public class ResourceEventsResponseFilter implements ContainerResponseFilter {
@@ -28,9 +30,15 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
         if (response.getStatus() >= 500 || request.getProperty(BatchResource.SUBREQUEST_ATTRIBUTE) != null) {
             return;
         }
+        if (Transactions.isRollbackOnly()) {
+            publisher.discard();
+            return;
+        }
         try {
             publisher.fireBeforeCommit();
         } catch (RuntimeException e) {
+            // Even a 4xx answer must not commit what the observer refused.
+            Transactions.markRollbackOnly();
             publisher.discard();
             KintoException error = ExceptionMappers.toKinto(e);
             response.getHeaders().clear();

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Reading the parts of an {@link ApiRequest} the engine validates: media types, body, special headers. */
-final class Requests {
+public final class Requests {
 
     private static final List<String> JSON_TYPES = List.of("application/json");
     private static final List<String> PATCH_TYPES =
@@ -28,7 +28,7 @@ final class Requests {
      * Kinto's view predicates: a body must be JSON (415), the client must accept JSON (406). A request without
      * {@code Content-Type} is taken as JSON.
      */
-    static void checkMediaTypes(ApiRequest request) {
+    public static void checkMediaTypes(ApiRequest request) {
         String method = request.method();
         String contentType = request.header("Content-Type").map(Requests::mediaType).orElse("");
         List<String> accepted = "PATCH".equals(method) ? PATCH_TYPES : JSON_TYPES;

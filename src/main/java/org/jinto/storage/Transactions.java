@@ -34,6 +34,12 @@ public final class Transactions {
         }
     }
 
+    /** Whether the current request's writes will be rolled back whatever its status. False outside a request. */
+    public static boolean isRollbackOnly() {
+        UnitOfWork unit = CURRENT.get();
+        return unit != null && unit.isRollbackOnly();
+    }
+
     /** Runs work in the current unit of work, or else in a transaction committed before returning. */
     public static <T> T run(Database database, SqlWork<T> work) {
         UnitOfWork current = CURRENT.get();

@@ -6,6 +6,7 @@ import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ class BatchIT {
         Map<String, String> settings = JintoServer.defaults();
         settings.put("kinto.includes", "kinto.plugins.flush");
         settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
         return JintoServer.url(settings);
     }
 
@@ -49,6 +51,38 @@ class BatchIT {
         assertEquals(404, missing.getInt("status"));
         assertEquals(111, missing.getJsonObject("body").getInt("errno"));
         assertEquals(202, responses.getJsonObject(3).getInt("status"));
+    }
+
+    @Test
+    void resourceSubrequestsAnswerAsDirectRequests() {
+        Http alice = http.as("alice", "secret");
+        Http.Response created = alice.send("POST", "/batch", """
+                {"defaults": {"method": "PUT"},
+                 "requests": [{"path": "/buckets/bb"}, {"path": "/buckets/bb/collections/c1"},
+                              {"path": "/buckets/bb/collections/c1/records/r1", "body": {"data": {"a": 1}}}]}""");
+        JsonArray responses = created.object().getJsonArray("responses");
+        assertEquals(List.of(201, 201, 201), responses.stream().map(r -> r.asJsonObject().getInt("status")).toList());
+        JsonObject record = responses.getJsonObject(2);
+        assertEquals("/v1/buckets/bb/collections/c1/records/r1", record.getString("path"));
+        long lastModified = record.getJsonObject("body").getJsonObject("data").getJsonNumber("last_modified").longValue();
+        assertEquals("\"" + lastModified + "\"", record.getJsonObject("headers").getString("ETag"));
+
+        Http.Response mixed = alice.send("POST", "/batch", """
+                {"requests": [{"method": "GET", "path": "/buckets/bb/collections/c1/records/missing"},
+                              {"method": "PATCH", "path": "/buckets/bb/collections/c1/records/r1", "body": {"data": {"b": 2}}},
+                              {"method": "PUT", "path": "/buckets/bb/collections/c1/records/bad%20id", "body": {"data": {}}}]}""");
+        assertEquals(200, mixed.status());
+        JsonArray answers = mixed.object().getJsonArray("responses");
+        assertEquals(404, answers.getJsonObject(0).getInt("status"));
+        assertEquals(110, answers.getJsonObject(0).getJsonObject("body").getInt("errno"));
+        assertEquals(2, answers.getJsonObject(1).getJsonObject("body").getJsonObject("data").getInt("b"));
+        assertEquals(400, answers.getJsonObject(2).getInt("status"));
+        assertEquals("/v1/buckets/bb/collections/c1/records/bad id", answers.getJsonObject(2).getString("path"));
+        // Client errors do not undo the rest of the batch.
+        assertEquals(2, alice.get("/buckets/bb/collections/c1/records/r1").object().getJsonObject("data").getInt("b"));
+        assertEquals(403, http.as("bob", "secret").send("POST", "/batch",
+                "{\"requests\": [{\"path\": \"/buckets/bb/collections/c1/records\"}]}")
+                .object().getJsonArray("responses").getJsonObject(0).getInt("status"));
     }
 
     @Test
@@ -96,5 +130,8 @@ class BatchIT {
         Http.Response notJson = batch("{nope");
         assertEquals(400, notJson.status());
         assertTrue(notJson.object().getString("message").startsWith("Invalid JSON"), notJson.toString());
+        Http.Response text = http.with("Content-Type", "text/plain").send("POST", "/batch", "{\"requests\": []}");
+        assertEquals(415, text.status());
+        assertEquals("Content-Type header should be one of ['application/json']", text.object().getString("message"));
     }
 }

@@ -2,6 +2,7 @@ package org.jinto.events;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.jinto.testing.PluginBuild;
@@ -24,31 +25,52 @@ class ResourceEventsIT {
 
     private static Http alice;
     private static Http anonymous;
+    private static Http aliceOnPostgres;
+    private static Http anonymousOnPostgres;
 
     @BeforeAll
     static void startWithProbe() throws Exception {
         Path folder = Files.createTempDirectory("jinto-plugins");
         PluginBuild.build(PluginBuild.projectDirectory("src/test/plugins/event-probe"), folder.resolve("probe.jar"));
-        Map<String, String> settings = JintoServer.defaults();
+        anonymous = new Http(JintoServer.url(withProbe(JintoServer.defaults(), folder)));
+        alice = anonymous.as("alice", "secret");
+        // Rolling back needs transactions: the PostgreSQL backends have them.
+        anonymousOnPostgres = new Http(JintoServer.url(withProbe(JintoServer.postgresql(), folder)));
+        aliceOnPostgres = anonymousOnPostgres.as("alice", "secret");
+    }
+
+    private static Map<String, String> withProbe(Map<String, String> settings, Path folder) {
         settings.put("kinto.plugins_dir", folder.toString());
         settings.put("kinto.includes", "jinto.tests.probe");
         settings.put("multiauth.policies", "basicauth");
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        String url = JintoServer.url(settings);
-        anonymous = new Http(url);
-        alice = anonymous.as("alice", "secret");
+        return settings;
     }
 
     /** The probe's records about one bucket, in order. */
     private static List<JsonObject> seen(String bucket) {
-        return anonymous.get("/__probe__").object().getJsonArray("events").stream().map(JsonValue -> JsonValue.asJsonObject())
+        return seen(anonymous, bucket);
+    }
+
+    private static List<JsonObject> seen(Http server, String bucket) {
+        return server.get("/__probe__").object().getJsonArray("events").stream().map(JsonValue::asJsonObject)
                 .filter(e -> bucket.equals(e.getJsonObject("payload").getString("bucket_id", null)))
                 .toList();
     }
 
     private static void collection(String bucket, String collection) {
-        assertEquals(201, alice.send("PUT", "/buckets/" + bucket, null).status());
-        assertEquals(201, alice.send("PUT", "/buckets/" + bucket + "/collections/" + collection, null).status());
+        collection(alice, bucket, collection);
+    }
+
+    private static void collection(Http user, String bucket, String collection) {
+        assertEquals(201, user.send("PUT", "/buckets/" + bucket, null).status());
+        assertEquals(201, user.send("PUT", "/buckets/" + bucket + "/collections/" + collection, null).status());
+    }
+
+    private static List<String> recordEvents(Http server, String bucket) {
+        return seen(server, bucket).stream()
+                .filter(e -> e.getJsonObject("payload").getString("resource_name").equals("record"))
+                .map(e -> e.getString("event")).toList();
     }
 
     @Test
@@ -112,9 +134,55 @@ class ResourceEventsIT {
         assertEquals(500, refused.status(), refused.toString());
         assertEquals(999, refused.object().getInt("errno"));
 
-        List<String> recordEvents = seen("refused").stream()
-                .filter(e -> e.getJsonObject("payload").getString("resource_name").equals("record"))
-                .map(e -> e.getString("event")).toList();
-        assertEquals(List.of("ResourceChanged"), recordEvents);
+        assertEquals(List.of("ResourceChanged"), recordEvents(anonymous, "refused"));
+    }
+
+    @Test
+    void aThrowingObserverRollsBackTheWholeBatch() {
+        Http.Response batch = aliceOnPostgres.send("POST", "/batch", """
+                {"defaults": {"method": "PUT"},
+                 "requests": [{"path": "/buckets/doomed"}, {"path": "/buckets/doomed/collections/c"},
+                              {"path": "/buckets/doomed/collections/c/records/fine", "body": {"data": {}}},
+                              {"path": "/buckets/doomed/collections/c/records/bad", "body": {"data": {"explode": true}}}]}""");
+        assertEquals(500, batch.status(), batch.toString());
+        assertEquals(999, batch.object().getInt("errno"));
+        // Nothing of the batch was kept: the bucket is created anew.
+        assertEquals(201, aliceOnPostgres.send("PUT", "/buckets/doomed", null).status());
+        assertEquals(List.of("ResourceChanged"), recordEvents(anonymousOnPostgres, "doomed"));
+    }
+
+    @Test
+    void aFailingSubrequestRollsBackTheBatchButClientErrorsDoNot() {
+        collection(aliceOnPostgres, "partial", "c");
+        Http.Response failed = aliceOnPostgres.send("POST", "/batch", """
+                {"requests": [{"method": "PUT", "path": "/buckets/partial/collections/c/records/lost", "body": {"data": {}}},
+                              {"method": "POST", "path": "/__probe__/fail"}]}""");
+        assertEquals(500, failed.status(), failed.toString());
+        assertEquals(404, aliceOnPostgres.get("/buckets/partial/collections/c/records/lost").status());
+
+        Http.Response kept = aliceOnPostgres.send("POST", "/batch", """
+                {"requests": [{"method": "PUT", "path": "/buckets/partial/collections/c/records/kept", "body": {"data": {}}},
+                              {"method": "GET", "path": "/buckets/partial/collections/c/records/missing"}]}""");
+        assertEquals(200, kept.status(), kept.toString());
+        assertEquals(404, kept.object().getJsonArray("responses").getJsonObject(1).getInt("status"));
+        assertEquals(200, aliceOnPostgres.get("/buckets/partial/collections/c/records/kept").status());
+    }
+
+    @Test
+    void afterCommitObserversSeeOnlyCommittedData() {
+        collection(aliceOnPostgres, "committed", "c");
+        Http.Response created = aliceOnPostgres.send("PUT", "/buckets/committed/collections/c/records/r1",
+                "{\"data\": {\"v\": 1}}");
+        assertEquals(201, created.status());
+        aliceOnPostgres.send("PUT", "/buckets/committed/collections/c/records/r2", "{\"data\": {\"explode\": true}}");
+
+        List<JsonObject> after = seen(anonymousOnPostgres, "committed").stream()
+                .filter(e -> e.getString("event").equals("AfterResourceChanged"))
+                .filter(e -> e.getJsonObject("payload").getString("resource_name").equals("record")).toList();
+        // One announcement, for the committed record, which a separate transaction reads back as announced;
+        // the refused record is never announced.
+        assertEquals(1, after.size());
+        assertEquals(created.object().getJsonObject("data"), after.get(0).getJsonArray("stored").getJsonObject(0));
+        assertEquals(404, aliceOnPostgres.get("/buckets/committed/collections/c/records/r2").status());
     }
 }

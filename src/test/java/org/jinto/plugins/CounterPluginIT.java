@@ -28,6 +28,8 @@ class CounterPluginIT {
         Map<String, String> settings = JintoServer.defaults();
         settings.put("kinto.plugins_dir", folder.toString());
         settings.put("kinto.includes", "jinto.examples.counter");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
         url = JintoServer.url(settings);
     }
 
@@ -43,5 +45,21 @@ class CounterPluginIT {
         Http.Response response = new Http(url).get("/__counter__/b1/untouched");
         assertEquals(200, response.status(), response.toString());
         assertEquals(0, response.object().getInt("records_created"));
+    }
+
+    @Test
+    void observerCountsCommittedRecordCreations() {
+        Http alice = new Http(url).as("alice", "secret");
+        alice.send("PUT", "/buckets/counted", null);
+        alice.send("PUT", "/buckets/counted/collections/c1", null);
+        alice.send("PUT", "/buckets/counted/collections/c1/records/r1", "{\"data\": {}}");
+        alice.send("PATCH", "/buckets/counted/collections/c1/records/r1", "{\"data\": {\"v\": 2}}");
+        Http.Response batch = alice.send("POST", "/batch", """
+                {"defaults": {"method": "POST", "path": "/buckets/counted/collections/c1/records"},
+                 "requests": [{"body": {"data": {}}}, {"body": {"data": {}}}, {"body": {"data": {}}}]}""");
+        assertEquals(200, batch.status(), batch.toString());
+
+        Http.Response count = new Http(url).get("/__counter__/counted/c1");
+        assertEquals(4, count.object().getInt("records_created"), count.toString());
     }
 }

@@ -6,11 +6,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /v1/__probe__}: the events seen so far; {@code DELETE} forgets them. */
+/**
+ * {@code GET /v1/__probe__}: the events seen so far; {@code DELETE} forgets them; {@code POST /v1/__probe__/fail}
+ * fails with an unexpected error (a 500, e.g. inside a batch).
+ */
 @Path("__probe__")
 @RequestScoped
 public class ProbeResource {
@@ -29,5 +33,11 @@ public class ProbeResource {
     @DELETE
     public void clear() {
         probe.clear();
+    }
+
+    @POST
+    @Path("fail")
+    public void fail() {
+        throw new IllegalStateException("The probe fails on purpose");
     }
 }

@@ -1,0 +1,164 @@
+package org.jinto.plugins.history;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The history plugin over HTTP: entries for every change (batches included), filters, permissions, settings. */
+class HistoryIT {
+
+    private static String server(Map<String, String> extra) {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.includes", "kinto.plugins.history");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        settings.putAll(extra);
+        return JintoServer.url(settings);
+    }
+
+    private static final String URL = server(Map.of());
+    private final Http alice = new Http(URL).as("alice", "secret");
+    private final Http bob = new Http(URL).as("bob", "secret");
+
+    private static JsonArray entries(Http.Response response) {
+        assertEquals(200, response.status(), response.toString());
+        return response.object().getJsonArray("data");
+    }
+
+    private static List<String> summary(JsonArray entries) {
+        return entries.stream().map(e -> e.asJsonObject())
+                .map(e -> e.getString("action") + " " + e.getString("uri")).toList();
+    }
+
+    @Test
+    void everyChangeHasAnEntryNewestFirst() {
+        alice.send("PUT", "/buckets/h1", null);
+        alice.send("PUT", "/buckets/h1/collections/c1", null);
+        alice.send("PUT", "/buckets/h1/collections/c1/records/r1", "{\"data\": {\"v\": 1}}");
+        alice.send("PATCH", "/buckets/h1/collections/c1/records/r1", "{\"data\": {\"v\": 2}}");
+        alice.send("DELETE", "/buckets/h1/collections/c1/records/r1", null);
+        alice.send("PUT", "/buckets/h1/groups/g1", "{\"data\": {\"members\": []}}");
+
+        JsonArray history = entries(alice.get("/buckets/h1/history"));
+        assertEquals(List.of("create /buckets/h1/groups/g1", "delete /buckets/h1/collections/c1/records/r1",
+                "update /buckets/h1/collections/c1/records/r1", "create /buckets/h1/collections/c1/records/r1",
+                "create /buckets/h1/collections/c1", "create /buckets/h1"), summary(history));
+        JsonObject update = history.getJsonObject(2);
+        assertEquals("record", update.getString("resource_name"));
+        assertEquals("r1", update.getString("record_id"));
+        assertEquals("c1", update.getString("collection_id"));
+        assertFalse(update.containsKey("bucket_id"));
+        assertTrue(update.getString("user_id").startsWith("basicauth:"));
+        assertEquals(2, update.getJsonObject("target").getJsonObject("data").getInt("v"));
+        assertEquals(List.of(update.getString("user_id")),
+                update.getJsonObject("target").getJsonObject("permissions").getJsonArray("write").stream()
+                        .map(v -> ((jakarta.json.JsonString) v).getString()).toList());
+        assertEquals("h1", history.getJsonObject(5).getString("bucket_id"));
+
+        assertEquals(List.of("delete /buckets/h1/collections/c1/records/r1"),
+                summary(entries(alice.get("/buckets/h1/history?action=delete"))));
+        assertEquals(3, entries(alice.get("/buckets/h1/history?resource_name=record")).size());
+        assertEquals(2, entries(alice.get("/buckets/h1/history?_limit=2")).size());
+    }
+
+    @Test
+    void changesInsideABatchHaveTheirEntries() {
+        Http.Response batch = alice.send("POST", "/batch", """
+                {"defaults": {"method": "PUT"},
+                 "requests": [{"path": "/buckets/h2"}, {"path": "/buckets/h2/collections/c1"},
+                              {"path": "/buckets/h2/collections/c1/records/r1", "body": {"data": {"a": 1}}},
+                              {"path": "/buckets/h2/collections/c1/records", "method": "POST",
+                               "body": {"data": {"id": "r2", "a": 2}}}]}""");
+        assertEquals(200, batch.status(), batch.toString());
+        // Written when the batch commits, one merged event per resource: the bucket, the collection, the records.
+        assertEquals(List.of("create /buckets/h2/collections/c1/records/r2",
+                        "create /buckets/h2/collections/c1/records/r1", "create /buckets/h2/collections/c1",
+                        "create /buckets/h2"),
+                summary(entries(alice.get("/buckets/h2/history"))));
+        assertEquals(2, entries(alice.get("/buckets/h2/history?resource_name=record")).size());
+    }
+
+    @Test
+    void entriesAreReadableByWhoMayReadTheObject() {
+        alice.send("PUT", "/buckets/h3", null);
+        alice.send("PUT", "/buckets/h3/collections/c1", null);
+        String bobId = new Http(URL).as("bob", "secret").get("/").object().getJsonObject("user").getString("id");
+        alice.send("PUT", "/buckets/h3/collections/c1/records/shared",
+                "{\"data\": {}, \"permissions\": {\"read\": [\"" + bobId + "\"]}}");
+        alice.send("PUT", "/buckets/h3/collections/c1/records/private", "{\"data\": {}}");
+
+        assertEquals(List.of("create /buckets/h3/collections/c1/records/shared"), summary(entries(bob.get("/buckets/h3/history"))));
+        assertEquals(4, entries(alice.get("/buckets/h3/history")).size());
+        Http.Response stranger = new Http(URL).as("carol", "secret").get("/buckets/h3/history");
+        assertEquals(403, stranger.status());
+        assertEquals(121, stranger.object().getInt("errno"));
+    }
+
+    @Test
+    void historyIsReadOnlyPerEntryAndPurgedByBucketWriters() {
+        alice.send("PUT", "/buckets/h4", null);
+        alice.send("PUT", "/buckets/h4/collections/c1", null);
+        assertEquals(404, alice.send("DELETE", "/buckets/h4/history/x", null).status());
+        assertEquals(405, alice.send("POST", "/buckets/h4/history", "{\"data\": {}}").status());
+        assertEquals(403, bob.send("DELETE", "/buckets/h4/history", null).status());
+        JsonArray purged = entries(alice.send("DELETE", "/buckets/h4/history", null));
+        assertEquals(2, purged.size());
+        assertTrue(purged.getJsonObject(0).getBoolean("deleted"));
+        assertEquals(0, entries(alice.get("/buckets/h4/history")).size());
+    }
+
+    @Test
+    void deletingTheBucketDeletesItsHistory() {
+        alice.send("PUT", "/buckets/h5", null);
+        alice.send("PUT", "/buckets/h5/collections/c1", null);
+        alice.send("DELETE", "/buckets/h5", null);
+        alice.send("PUT", "/buckets/h5", null);
+        assertEquals(List.of("create /buckets/h5"), summary(entries(alice.get("/buckets/h5/history"))));
+    }
+
+    @Test
+    void idFiltersCompareAsStrings() {
+        alice.send("PUT", "/buckets/h6", null);
+        alice.send("PUT", "/buckets/h6/collections/c1", null);
+        alice.send("PUT", "/buckets/h6/collections/c1/records/123", "{\"data\": {}}");
+        assertEquals(1, entries(alice.get("/buckets/h6/history?record_id=123")).size());
+    }
+
+    @Test
+    void excludedResourcesAndUsersAreNotTracked() {
+        String url = server(Map.of("kinto.history.exclude_resources", "/buckets/quiet /buckets/h7/collections/muted",
+                "kinto.history.exclude_user_ids", "basicauth:placeholder"));
+        Http carol = new Http(url).as("carol", "secret");
+        carol.send("PUT", "/buckets/quiet", null);
+        carol.send("PUT", "/buckets/h7", null);
+        carol.send("PUT", "/buckets/h7/collections/muted", null);
+        carol.send("PUT", "/buckets/h7/collections/muted/records/r", "{\"data\": {}}");
+        carol.send("PUT", "/buckets/h7/collections/loud", null);
+        assertEquals(0, entries(carol.get("/buckets/quiet/history")).size());
+        assertEquals(List.of("create /buckets/h7/collections/loud", "create /buckets/h7"),
+                summary(entries(carol.get("/buckets/h7/history"))));
+    }
+
+    @Test
+    void trimmingKeepsTheNewestEntriesPerResourceName() {
+        String url = server(Map.of("kinto.history.auto_trim_max_count", "2"));
+        Http dave = new Http(url).as("dave", "secret");
+        dave.send("PUT", "/buckets/h8", null);
+        dave.send("PUT", "/buckets/h8/collections/c1", null);
+        for (int i = 1; i <= 4; i++) {
+            dave.send("PUT", "/buckets/h8/collections/c1/records/r" + i, "{\"data\": {}}");
+        }
+        assertEquals(List.of("create /buckets/h8/collections/c1/records/r4", "create /buckets/h8/collections/c1/records/r3"),
+                summary(entries(dave.get("/buckets/h8/history?resource_name=record"))));
+        assertEquals(1, entries(dave.get("/buckets/h8/history?resource_name=collection")).size());
+    }
+}
