@@ -29,10 +29,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}): turns the JAX-RS request
- * into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back into a response.
+ * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
+ * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
+ * into a response.
  */
-@Path("{path: (buckets|accounts)(/.*)?}")
+@Path("{path: (buckets|accounts|permissions)(/.*)?}")
 @RequestScoped
 public class ApiEndpoint {
 
