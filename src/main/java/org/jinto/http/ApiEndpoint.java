@@ -24,10 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}): turns the JAX-RS request
- * into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back into a response.
+ * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
+ * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
+ * into a response.
  */
-@Path("{path: (buckets|accounts)(/.*)?}")
+@Path("{path: (buckets|accounts|permissions)(/.*)?}")
 @RequestScoped
 public class ApiEndpoint {
 

@@ -1,19 +1,22 @@
 package org.jinto.resource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
 import org.jinto.http.ErrorResponses;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The entry point of the resource API, independent of HTTP plumbing: finds the resource endpoint of a request
- * path, answers CORS preflights and unsupported methods (405), lets the {@link ResourceEngine} serve the rest, and
- * turns Kinto errors into responses. The JAX-RS endpoint and the batch endpoint both dispatch through
+ * The entry point of the resource API, independent of HTTP plumbing: resolves plugins' aliases
+ * ({@link ApiAlias}), finds the resource endpoint of a request path (or a {@link ComputedList}), answers CORS
+ * preflights and unsupported methods (405), lets the {@link ResourceEngine} serve the rest, and turns Kinto errors
+ * into responses. The JAX-RS endpoint and the batch endpoint both dispatch through
  * {@link #handle(ApiRequest)}.
  */
 @ApplicationScoped
@@ -21,6 +24,7 @@ public class ApiRouter {
 
     private static final List<String> OBJECT_METHODS = List.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
     private static final List<String> READ_METHODS = List.of("GET", "HEAD");
+    private static final List<String> LIST_METHODS = List.of("HEAD", "GET");
 
     @Inject
     ResourceTypes types;
@@ -30,27 +34,56 @@ public class ApiRouter {
     Cors cors;
     @Inject
     Settings settings;
+    @Inject
+    @Any
+    Instance<ApiAlias> aliases;
+    @Inject
+    @Any
+    Instance<ComputedList> computedLists;
 
-    /** Whether a resource endpoint serves this path (below {@code /v1}). */
+    /** Whether a resource endpoint or a computed list serves this path (below {@code /v1}). */
     public boolean serves(String path) {
-        return route(path).isPresent();
+        return types.route(path).isPresent() || computedList(path).isPresent();
     }
 
     /**
-     * Answers a request. Kinto errors (4xx, and those thrown by listeners) become error responses; other
-     * failures propagate to the caller.
+     * Answers a request, after resolving aliases. Kinto errors (4xx, and those thrown by listeners) become error
+     * responses; other failures propagate to the caller.
      */
     public ApiResponse handle(ApiRequest request) {
-        Optional<Route> found = route(request.path());
-        if (found.isEmpty()) {
-            return ErrorsAsResponses.of(ErrorResponses.notFound());
+        ApiRequest resolved;
+        try {
+            resolved = resolve(request);
+        } catch (KintoException e) {
+            return ErrorsAsResponses.of(e);
         }
-        Route route = found.get();
-        List<String> methods = methods(route);
+        Optional<Route> found = types.route(resolved.path());
+        if (found.isPresent()) {
+            Route route = found.get();
+            return serve(resolved, route.plural(), methods(route), r -> engine.handle(r, route));
+        }
+        Optional<ComputedList> list = computedList(resolved.path());
+        if (list.isPresent()) {
+            return serve(resolved, true, LIST_METHODS, list.get()::list);
+        }
+        return ErrorsAsResponses.of(ErrorResponses.notFound());
+    }
+
+    private ApiRequest resolve(ApiRequest request) {
+        ApiRequest resolved = request;
+        for (ApiAlias alias : aliases) {
+            resolved = alias.resolve(resolved);
+        }
+        return resolved;
+    }
+
+    /** The preflight, 405 and CORS rules of an endpoint serving {@code methods}, around its own answer. */
+    private ApiResponse serve(ApiRequest request, boolean plural, List<String> methods,
+                              Function<ApiRequest, ApiResponse> answer) {
         if ("OPTIONS".equals(request.method())) {
             List<String> withOptions = new java.util.ArrayList<>(methods);
             withOptions.add("OPTIONS");
-            return cors.preflight(request, withOptions, Cors.exposedByEndpoint(route.plural(), methods));
+            return cors.preflight(request, withOptions, Cors.exposedByEndpoint(plural, methods));
         }
         ApiResponse response;
         try {
@@ -59,11 +92,11 @@ public class ApiRouter {
                 allow.add("OPTIONS");
                 throw ErrorResponses.methodNotAllowed(new java.util.LinkedHashSet<>(allow));
             }
-            response = engine.handle(request, route);
+            response = answer.apply(request);
         } catch (KintoException e) {
             response = ErrorsAsResponses.of(e);
         }
-        cors.decorate(request, response, Cors.exposed(route.plural(), request.method()));
+        cors.decorate(request, response, Cors.exposed(plural, request.method()));
         return response;
     }
 
@@ -75,10 +108,7 @@ public class ApiRouter {
         return methods;
     }
 
-    private Optional<Route> route(String path) {
-        if (!path.startsWith("/") || path.length() < 2) {
-            return Optional.empty();
-        }
-        return types.route(Arrays.asList(path.substring(1).split("/", -1)));
+    private Optional<ComputedList> computedList(String path) {
+        return computedLists.stream().filter(list -> list.serves(path)).findFirst();
     }
 }

@@ -135,13 +135,15 @@ public class Authorizer {
         return uri.chars().filter(c -> c == '/').count();
     }
 
-    private KintoException unauthorized() {
+    /** Kinto's 401 for an anonymous caller refused: errno 104 with the policies' {@code WWW-Authenticate}. */
+    public KintoException unauthorized() {
         return new KintoException(401, Errno.MISSING_AUTH_TOKEN, "Unauthorized",
                 "Please authenticate yourself to use this endpoint.", null,
                 Map.of("WWW-Authenticate", String.join(", ", authenticator.challenges())));
     }
 
-    static KintoException forbidden() {
+    /** Kinto's 403 for an authenticated caller refused. */
+    public static KintoException forbidden() {
         return new KintoException(403, Errno.FORBIDDEN, "Forbidden", "This user cannot access this resource.");
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Kinto's permission inheritance ({@code kinto/authorization.py}): the (object URI, permission) pairs that grant a
@@ -42,6 +43,22 @@ public final class PermissionTree {
         List<Map.Entry<String, String>> sorted = new ArrayList<>(result);
         sorted.sort(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
         return sorted;
+    }
+
+    /**
+     * The permissions that {@code permission}, held on an object of {@code resourceName}, gives on that same object,
+     * itself included (Kinto's descending tree restricted to the object: {@code write} on a bucket gives
+     * {@code read}, {@code read:attributes}, {@code collection:create}..., not the permissions on its children).
+     */
+    public Set<String> grantedOnSelf(String resourceName, String permission) {
+        Set<String> granted = new TreeSet<>();
+        granted.add(permission);
+        byResource.getOrDefault(resourceName, Map.of()).forEach((obtained, granters) -> {
+            if (granters.getOrDefault(resourceName, List.of()).contains(permission)) {
+                granted.add(obtained);
+            }
+        });
+        return granted;
     }
 
     /** The resource name an object URI designates, or empty for URIs that are not objects of a known type. */

@@ -16,7 +16,10 @@ import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.permission.PermissionBackend;
+import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
+import org.jinto.api.storage.UnicityException;
 import org.jinto.resource.body.ObjectBody;
 import org.jinto.resource.errors.ErrorDetail;
 import org.jinto.resource.errors.InvalidParameters;
@@ -28,11 +31,9 @@ import org.jinto.resource.query.ListRequest;
 import org.jinto.resource.query.ListRequestParser;
 import org.jinto.resource.query.NextPageLink;
 import org.jinto.resource.query.Page;
-import org.jinto.resource.query.PageResult;
 import org.jinto.resource.query.Pagination;
 import org.jinto.resource.query.Projection;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ public class ResourceEngine {
     Settings settings;
     @Inject
     Authorizer authorizer;
+    @Inject
+    ListAnswers lists;
     @Inject
     @Any
     Instance<ResourceListener> listeners;
@@ -88,6 +91,32 @@ public class ResourceEngine {
         }
     }
 
+    /**
+     * Kinto's implicit creation ({@code resource_create_object} of the default bucket plugin): the object an object
+     * route names is created with only its id, owned by the caller, without authorization, unless it exists.
+     * Listeners see the creation as any other.
+     *
+     * @throws KintoException 400 when the id is not a valid id of the type
+     */
+    public void createIfMissing(ApiRequest request, Route route) {
+        RequestContext context = new RequestContext(request, route, settings);
+        ResourceModel model = new ResourceModel(context, storage, permission, settings);
+        String id = route.objectId();
+        if (!route.type().idGenerator().matches(id)) {
+            throw InvalidParameters.of("path", null, "Invalid " + route.type().name() + " id");
+        }
+        if (model.find(id) != null) {
+            return;
+        }
+        JsonObject created;
+        try {
+            created = model.create(Json.createObjectBuilder().add("id", id).build(), Map.of());
+        } catch (UnicityException createdMeanwhile) {
+            return;
+        }
+        notifyChange(context, model, ResourceChange.CREATE, id, null, created);
+    }
+
     /** The id a write targets: the path's id, or on a POST the {@code data.id} of the body (validated). */
     private String targetId(RequestContext context) {
         if (!context.plural()) {
@@ -105,8 +134,7 @@ public class ResourceEngine {
 
     private ApiResponse plural(RequestContext context, ResourceModel model) {
         return switch (context.method()) {
-            case "GET" -> list(context, model, false);
-            case "HEAD" -> list(context, model, true);
+            case "GET", "HEAD" -> list(context, model);
             case "POST" -> create(context, model);
             default -> deleteAll(context, model);
         };
@@ -124,33 +152,30 @@ public class ResourceEngine {
 
     // Plural endpoint.
 
-    private ApiResponse list(RequestContext context, ResourceModel model, boolean countOnly) {
+    private ApiResponse list(RequestContext context, ResourceModel model) {
         ListRequest list = restricted(context, parser().forGet(context.request().query()));
-        Preconditions preconditions = Preconditions.of(context.request());
-        long timestamp = model.timestamp();
-        preconditions.raiseIfNotModified(null, model::timestamp);
-        preconditions.raiseIfModified(true, null, model::timestamp);
-        Pagination pagination = Pagination.fromSettings(cache, settings);
-        Page page = pagination.resume(list, false);
-        ApiResponse response;
-        if (countOnly) {
-            long count = storage.countAll(model.resourceName(), context.parentId(), list.filters());
-            response = ObjectResponses.empty(200)
-                    .header("Total-Objects", String.valueOf(count))
-                    .header("Total-Records", String.valueOf(count));
-        } else {
-            List<JsonObject> fetched = storage.listAll(model.resourceName(), context.parentId(),
-                    pagination.pageQuery(list, page));
-            PageResult result = pagination.page(list, page, fetched, nextPageLink(context));
-            List<JsonObject> objects = list.fields() == null ? result.objects()
-                    : result.objects().stream().map(o -> Projection.project(o, list.fields())).toList();
-            notifyRead(context, model, result.objects());
-            response = ObjectResponses.list(objects);
-            result.nextPage().ifPresent(url -> response.header("Next-Page", url));
-        }
-        list.alert().ifPresent(alert -> response.header("Alert", alert));
-        cacheHeaders(context, response);
-        return ObjectResponses.withTimestamp(response, timestamp);
+        ListAnswers.Source stored = new ListAnswers.Source() {
+            @Override
+            public long timestamp() {
+                return model.timestamp();
+            }
+
+            @Override
+            public List<JsonObject> list(Query query) {
+                return storage.listAll(model.resourceName(), context.parentId(), query);
+            }
+
+            @Override
+            public long count(List<Filter> filters) {
+                return storage.countAll(model.resourceName(), context.parentId(), filters);
+            }
+
+            @Override
+            public void listed(List<JsonObject> objects) {
+                notifyRead(context, model, objects);
+            }
+        };
+        return lists.answer(context.request(), list, stored, context.route().pluralUri(), anonymousExpires(context));
     }
 
     private ApiResponse create(RequestContext context, ResourceModel model) {
@@ -220,7 +245,7 @@ public class ResourceEngine {
         ApiResponse response = "HEAD".equals(context.method()) ? ObjectResponses.empty(200)
                 : fields == null ? ObjectResponses.object(200, object, model.permissionsOf(id))
                 : ObjectResponses.object(200, Projection.project(object, fields), null);
-        cacheHeaders(context, response);
+        CacheHeaders.apply(response, anonymousExpires(context));
         return ObjectResponses.withTimestamp(response, timestamp);
     }
 
@@ -403,26 +428,13 @@ public class ResourceEngine {
         return result.build();
     }
 
-    /**
-     * Kinto's cache headers on reads: anonymous requests get {@code max-age} when the type or the
-     * {@code kinto.<resource>_cache_expires_seconds} setting gives one, others {@code no-cache, no-store}.
-     */
-    private void cacheHeaders(RequestContext context, ApiResponse response) {
-        Long expires = null;
-        if (!context.identity().authenticated()) {
-            expires = context.route().type().cacheExpires(context);
-            if (expires == null) {
-                expires = settings.get("kinto." + context.route().type().name() + "_cache_expires_seconds")
-                        .filter(s -> !s.isBlank()).map(s -> Long.valueOf(s.strip())).orElse(null);
-            }
+    /** How long an anonymous reader may cache the answer: the type's expiry, else the settings'; null otherwise. */
+    private Long anonymousExpires(RequestContext context) {
+        if (context.identity().authenticated()) {
+            return null;
         }
-        if (expires == null) {
-            response.header("Cache-Control", "no-cache, no-store");
-        } else {
-            response.header("Cache-Control", "max-age=" + expires);
-            response.header("Expires", Preconditions.TimestampHeaders.of(Instant.now().plusSeconds(expires).toEpochMilli())
-                    .get("Last-Modified"));
-        }
+        Long expires = context.route().type().cacheExpires(context);
+        return expires != null ? expires : CacheHeaders.expiresSetting(settings, context.route().type().name());
     }
 
     // Listeners.

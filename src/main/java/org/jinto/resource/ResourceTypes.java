@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jinto.api.Settings;
 import org.jinto.api.resource.ResourceDeclaration;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,14 @@ public class ResourceTypes {
 
     public Optional<ResourceType> byName(String name) {
         return enabled().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The route of a path below {@code /v1} ({@code /buckets/b1}, percent-decoded), if a resource serves it. */
+    public Optional<Route> route(String path) {
+        if (!path.startsWith("/") || path.length() < 2) {
+            return Optional.empty();
+        }
+        return route(Arrays.asList(path.substring(1).split("/", -1)));
     }
 
     /** The route of a path below {@code /v1} (segments already percent-decoded), if a resource serves it. */

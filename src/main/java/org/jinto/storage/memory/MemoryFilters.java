@@ -5,18 +5,42 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Sort;
 import org.jinto.storage.FieldPath;
 import org.jinto.storage.JsonOrder;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Filters and sorting evaluated in memory with Kinto's memory backend semantics. */
-final class MemoryFilters {
+/**
+ * Filters, sorting and pagination evaluated in memory with Kinto's memory backend semantics; also used for lists
+ * computed rather than stored (as Kinto's permissions endpoint uses its memory backend's {@code extract_object_set}).
+ */
+public final class MemoryFilters {
 
     private MemoryFilters() {
+    }
+
+    /** The objects a query selects: Kinto's {@code extract_object_set}. */
+    public static List<JsonObject> select(Collection<JsonObject> objects, Query query) {
+        return extract(objects.stream(), Function.identity(), query).toList();
+    }
+
+    /** Kinto's extract_object_set over items holding objects: filters, then pagination rules (any), then sorting,
+     *  then the limit. */
+    static <T> Stream<T> extract(Stream<T> items, Function<T, JsonObject> object, Query query) {
+        Comparator<JsonObject> ordering = comparator(query.sorting());
+        Stream<T> selected = items
+                .filter(i -> matchesAll(object.apply(i), query.filters()))
+                .filter(i -> query.paginationRules().isEmpty()
+                        || query.paginationRules().stream().anyMatch(rule -> matchesAll(object.apply(i), rule)))
+                .sorted((a, b) -> ordering.compare(object.apply(a), object.apply(b)));
+        return query.limit() != null ? selected.limit(query.limit()) : selected;
     }
 
     static boolean matchesAll(JsonObject object, List<Filter> filters) {

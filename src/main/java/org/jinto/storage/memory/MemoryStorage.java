@@ -12,8 +12,6 @@ import org.jinto.api.storage.UnicityException;
 import org.jinto.storage.Timestamps;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.function.Function;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +98,7 @@ public class MemoryStorage implements Storage {
         if (query.includeDeleted()) {
             scopes(cemetery, resourceName, parentId).forEach(e -> candidates.addAll(e.getValue().values()));
         }
-        return extract(candidates.stream(), Function.identity(), query).toList();
+        return MemoryFilters.select(candidates, query);
     }
 
     @Override
@@ -173,17 +171,6 @@ public class MemoryStorage implements Storage {
                                                       String parentId, Query query) {
         List<Map.Entry<Scope, JsonObject>> all = new ArrayList<>();
         scopes(map, resourceName, parentId).forEach(e -> e.getValue().values().forEach(o -> all.add(Map.entry(e.getKey(), o))));
-        return extract(all.stream(), Map.Entry::getValue, query).toList();
-    }
-
-    /** Kinto's extract_object_set: filters, then pagination rules (any), then sorting, then the limit. */
-    private static <T> Stream<T> extract(Stream<T> items, Function<T, JsonObject> object, Query query) {
-        Comparator<JsonObject> ordering = MemoryFilters.comparator(query.sorting());
-        Stream<T> selected = items
-                .filter(i -> MemoryFilters.matchesAll(object.apply(i), query.filters()))
-                .filter(i -> query.paginationRules().isEmpty()
-                        || query.paginationRules().stream().anyMatch(rule -> MemoryFilters.matchesAll(object.apply(i), rule)))
-                .sorted((a, b) -> ordering.compare(object.apply(a), object.apply(b)));
-        return query.limit() != null ? selected.limit(query.limit()) : selected;
+        return MemoryFilters.extract(all.stream(), Map.Entry::getValue, query).toList();
     }
 }
