@@ -1,0 +1,53 @@
+package org.jinto.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * What every deployment test does: install and start the container on a free loopback port, wait until Jinto
+ * answers, run the {@link Smoke}, stop the container by its JVM's PID, and record how long each part took
+ * (printed, and appended to {@code target/deploy-timings.txt}).
+ */
+final class DeploymentCheck {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
+
+    private DeploymentCheck() {
+    }
+
+    static void run(Deployment deployment, Path settings, Map<String, String> environment) throws Exception {
+        int port = Layout.freePort();
+        String root = "http://127.0.0.1:" + port;
+        long started = System.nanoTime();
+        try (ContainerProcess container = deployment.start(port, settings, environment)) {
+            container.awaitAnswer(root + "/v1/", status -> status == 200, STARTUP_LIMIT);
+            long ready = System.nanoTime();
+            List<String> failures = Smoke.run(root);
+            long smoked = System.nanoTime();
+            container.stop();
+            long stopped = System.nanoTime();
+            record(deployment.name(), seconds(started, ready), seconds(ready, smoked), seconds(smoked, stopped));
+            assertEquals(List.of(), failures, deployment.name() + " failed smoke steps\n" + container.logTail());
+            assertFalse(container.alive(), deployment.name() + " still runs after being stopped by its PID");
+        }
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format("%.1f s", (to - from) / 1e9);
+    }
+
+    private static void record(String name, String ready, String smoke, String stop) throws IOException {
+        String line = String.format("%-22s installed+started %8s   smoke %7s   stopped %7s%n", name, ready, smoke, stop);
+        System.out.print("[deploy] " + line);
+        Path timings = Path.of(System.getProperty("jinto.deploy.work")).resolveSibling("deploy-timings.txt");
+        Files.writeString(timings, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
