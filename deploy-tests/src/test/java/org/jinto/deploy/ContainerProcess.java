@@ -29,6 +29,7 @@ final class ContainerProcess implements AutoCloseable {
     private final Path log;
     private final Path pidFile;
     private ProcessHandle jvm;
+    private Path failureMarker;
 
     private ContainerProcess(Process launched, Path log, Path pidFile) {
         this.launched = launched;
@@ -50,6 +51,12 @@ final class ContainerProcess implements AutoCloseable {
         return new ContainerProcess(builder.start(), log, pidFile);
     }
 
+    /** A file whose appearance means the deployment failed (WildFly writes {@code <war>.failed}): stop waiting. */
+    ContainerProcess failWhenPresent(Path marker) {
+        failureMarker = marker;
+        return this;
+    }
+
     /** Waits until {@code url} answers with a status {@code accepted} tests; fails if the container exits first. */
     void awaitAnswer(String url, IntPredicate accepted, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -57,6 +64,9 @@ final class ContainerProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!launched.isAlive()) {
                 throw new IllegalStateException("The container exited with " + launched.exitValue() + "\n" + logTail());
+            }
+            if (failureMarker != null && Files.exists(failureMarker)) {
+                throw new IllegalStateException("Deployment failed: " + failureMarker + "\n" + logTail());
             }
             try {
                 if (accepted.test(CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())) {

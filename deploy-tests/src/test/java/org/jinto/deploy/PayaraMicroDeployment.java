@@ -1,0 +1,44 @@
+package org.jinto.deploy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
+ * loopback, the post-boot file creates the PostgreSQL pool {@code jdbc/kinto} with the driver added by
+ * {@code --addlibs}, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}.
+ */
+final class PayaraMicroDeployment implements Deployment {
+
+    private final String version;
+
+    PayaraMicroDeployment(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public String name() {
+        return "Payara Micro " + version;
+    }
+
+    @Override
+    public ContainerProcess start(int port, Path settings, Map<String, String> environment) throws Exception {
+        Path deploy = Layout.deployDir();
+        Path work = Layout.freshWorkDir("payara-micro-" + version);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("KINTO_INI", settings.toString());
+        List<String> command = List.of(Path.of(Layout.javaHome(), "bin", "java").toString(),
+                "-jar", deploy.resolve("payara-micro.jar").toString(),
+                "--nohazelcast",
+                "--port", String.valueOf(port),
+                "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
+                "--postbootcommandfile", Layout.serverConfig("payara/postboot.asadmin").toString(),
+                "--addlibs", deploy.resolve("postgresql.jar").toString(),
+                "--deploy", deploy.resolve("jinto-ee.war").toString(),
+                "--contextroot", "/",
+                "--rootdir", work.resolve("runtime").toString());
+        return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null);
+    }
+}
