@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * WildFly as the README says: started with {@code standalone.sh -b 127.0.0.1 -bmanagement 127.0.0.1}, the
- * PostgreSQL datasource added by {@code server-config/wildfly/datasource.cli}, then {@code jinto-ee.war} dropped
- * into {@code deployments/} as {@code ROOT.war}. Its own {@code standalone/} copy keeps the distribution untouched;
- * {@code JBOSS_PIDFILE} names the JVM, which outlives a killed {@code standalone.sh}.
+ * WildFly as the README says: the PostgreSQL datasource added once by {@code server-config/wildfly/datasource.cli}
+ * (an embedded, offline server), {@code jinto-ee.war} dropped into {@code deployments/} as {@code ROOT.war}, then
+ * {@code standalone.sh -b 127.0.0.1 -bmanagement 127.0.0.1}. Its own {@code standalone/} copy keeps the distribution
+ * untouched; {@code JBOSS_PIDFILE} names the JVM, which outlives a killed {@code standalone.sh}.
  */
 final class WildFlyDeployment implements Deployment {
 
-    private static final Duration LIMIT = Duration.ofMinutes(5);
+    private static final Duration CLI_LIMIT = Duration.ofMinutes(3);
 
     private final String version;
 
@@ -33,32 +33,31 @@ final class WildFlyDeployment implements Deployment {
         Path home = Layout.deployDir().resolve("wildfly-" + version);
         Path base = Layout.freshWorkDir("wildfly-" + version);
         Layout.copyTree(home.resolve("standalone"), base);
-        int management = Layout.freePort();
         Map<String, String> env = new HashMap<>(environment);
         env.put("JAVA_HOME", Layout.javaHome());
-        env.put("KINTO_INI", settings.toString());
-        env.put("JBOSS_PIDFILE", base.resolve("wildfly.pid").toString());
-        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-        ContainerProcess server = ContainerProcess.start(List.of("sh", home.resolve("bin/standalone.sh").toString(),
-                        "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-                        "-Djboss.server.base.dir=" + base,
-                        "-Djboss.http.port=" + port,
-                        "-Djboss.https.port=" + Layout.freePort(),
-                        "-Djboss.management.http.port=" + management,
-                        "-Djboss.management.https.port=" + Layout.freePort()),
-                base, env, base.resolve("wildfly.log"), base.resolve("wildfly.pid"));
-        server.awaitAnswer("http://127.0.0.1:" + port + "/", status -> true, LIMIT);
 
         Process cli = new ProcessBuilder("sh", home.resolve("bin/jboss-cli.sh").toString(),
-                "--connect", "--controller=127.0.0.1:" + management,
                 "--file=" + Layout.serverConfig("wildfly/datasource.cli"),
-                "-Djinto.postgresql.jar=" + Layout.deployDir().resolve("postgresql.jar"))
+                "-Djinto.postgresql.jar=" + Layout.deployDir().resolve("postgresql.jar"),
+                "-Djboss.server.base.dir=" + base)
                 .redirectErrorStream(true).redirectOutput(base.resolve("cli.log").toFile()).start();
-        if (!cli.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS) || cli.exitValue() != 0) {
+        if (!cli.waitFor(CLI_LIMIT.toSeconds(), TimeUnit.SECONDS) || cli.exitValue() != 0) {
             cli.destroyForcibly();
             throw new IllegalStateException("datasource.cli failed, see " + base.resolve("cli.log"));
         }
         Layout.copy(Layout.deployDir().resolve("jinto-ee.war"), base.resolve("deployments/ROOT.war"));
-        return server.failWhenPresent(base.resolve("deployments/ROOT.war.failed"));
+
+        env.put("KINTO_INI", settings.toString());
+        env.put("JBOSS_PIDFILE", base.resolve("wildfly.pid").toString());
+        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        return ContainerProcess.start(List.of("sh", home.resolve("bin/standalone.sh").toString(),
+                        "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.http.port=" + port,
+                        "-Djboss.https.port=" + Layout.freePort(),
+                        "-Djboss.management.http.port=" + Layout.freePort(),
+                        "-Djboss.management.https.port=" + Layout.freePort()),
+                base, env, base.resolve("wildfly.log"), base.resolve("wildfly.pid"))
+                .failWhenPresent(base.resolve("deployments/ROOT.war.failed"));
     }
 }
