@@ -1,7 +1,9 @@
 package org.jinto.auth;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who makes a request: the user id (null when anonymous) and every principal it holds
@@ -17,13 +19,16 @@ public record Identity(String userId, Set<String> principals) {
         return userId != null;
     }
 
-    /** An authenticated identity: the user id, Everyone, Authenticated, then the extra principals. */
+    /**
+     * An authenticated identity. The principals keep the order Kinto shows in {@code GET /v1/}: the user id, the
+     * extra principals (groups, sorted), then Everyone and Authenticated.
+     */
     public static Identity of(String userId, Set<String> extraPrincipals) {
         Set<String> principals = new LinkedHashSet<>();
         principals.add(userId);
+        principals.addAll(new TreeSet<>(extraPrincipals));
         principals.add(EVERYONE);
         principals.add(AUTHENTICATED);
-        principals.addAll(extraPrincipals);
-        return new Identity(userId, Set.copyOf(principals));
+        return new Identity(userId, Collections.unmodifiableSet(principals));
     }
 }

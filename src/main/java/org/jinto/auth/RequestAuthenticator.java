@@ -5,11 +5,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.auth.AuthenticationPolicy;
+import org.jinto.api.http.Errno;
+import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
+import org.jinto.backend.BackendSelector;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +38,8 @@ public class RequestAuthenticator {
     Instance<AuthenticationPolicy> allPolicies;
     @Inject
     PermissionBackend permission;
+    @Inject
+    BeanManager beanManager;
 
     private Map<String, AuthenticationPolicy> policies;
 
@@ -62,6 +68,14 @@ public class RequestAuthenticator {
         return challenges;
     }
 
+    /** Kinto's answer to an anonymous request that needs a user: 401 errno 104, every policy's challenge. */
+    public KintoException unauthorized() {
+        List<String> challenges = challenges();
+        return new KintoException(401, Errno.MISSING_AUTH_TOKEN, "Unauthorized",
+                "Please authenticate yourself to use this endpoint.", null,
+                challenges.isEmpty() ? Map.of() : Map.of("WWW-Authenticate", String.join(", ", challenges)));
+    }
+
     private synchronized Map<String, AuthenticationPolicy> policies() {
         if (policies == null) {
             Map<String, AuthenticationPolicy> selected = new LinkedHashMap<>();
@@ -69,7 +83,8 @@ public class RequestAuthenticator {
                 Instance<AuthenticationPolicy> policy = allPolicies.select(BackendName.Literal.of(name));
                 if (!policy.isResolvable()) {
                     throw new IllegalStateException("Setting " + POLICIES_KEY + " names an unknown policy '" + name
-                            + "'; valid values: " + allPolicies.stream().map(p -> p.getClass().getSimpleName()).toList());
+                            + "'; valid values: "
+                            + String.join(", ", BackendSelector.availableNames(beanManager, AuthenticationPolicy.class)));
                 }
                 selected.put(name, policy.get());
             }

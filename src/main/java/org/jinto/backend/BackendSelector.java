@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Accepts short names ({@code postgresql}) and Kinto's dotted names ({@code kinto.core.storage.postgresql},
  * {@code kinto_redis.cache}). An unknown name is an error that names the key and the valid values.
  */
-final class BackendSelector {
+public final class BackendSelector {
 
     private BackendSelector() {
     }
@@ -42,7 +42,8 @@ final class BackendSelector {
         return last.startsWith("kinto_") ? last.substring("kinto_".length()) : last;
     }
 
-    static Set<String> availableNames(BeanManager beanManager, Class<?> type) {
+    /** The {@link BackendName}s of the beans of {@code type}, sorted: the valid values of a setting. */
+    public static Set<String> availableNames(BeanManager beanManager, Class<?> type) {
         Set<String> names = new TreeSet<>();
         for (Bean<?> bean : beanManager.getBeans(type, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
             bean.getQualifiers().stream()

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -15,8 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
+import org.jinto.auth.Identity;
+import org.jinto.auth.RequestAuthenticator;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /** {@code GET /v1/}: what this server is, its public settings and capabilities. */
 @Path("/")
@@ -32,10 +36,14 @@ public class HelloResource {
     Instance<Capability> capabilities;
     @Inject
     ServerInfo serverInfo;
+    @Inject
+    RequestAuthenticator authenticator;
+    @Inject
+    UserInfo userInfo;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String hello(@Context UriInfo uriInfo) {
+    public String hello(@Context UriInfo uriInfo, @HeaderParam("Authorization") String authorization) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("project_name", serverInfo.name())
                 .add("project_version", serverInfo.version())
@@ -48,12 +56,16 @@ public class HelloResource {
                         .add("readonly", settings.getBoolean("kinto.readonly", false)))
                 .add("capabilities", capabilitiesJson());
         settings.get("kinto.eos").filter(s -> !s.isBlank()).ifPresent(eos -> body.add("eos", eos));
+        Identity identity = authenticator.identify(authorization);
+        if (identity.authenticated()) {
+            body.add("user", userInfo.of(identity));
+        }
         return body.build().toString();
     }
 
     private JsonObject capabilitiesJson() {
         JsonObjectBuilder all = Json.createObjectBuilder();
-        capabilities.stream().sorted(Comparator.comparing(Capability::id)).forEach(c -> {
+        capabilities.stream().filter(Objects::nonNull).sorted(Comparator.comparing(Capability::id)).forEach(c -> {
             JsonObjectBuilder one = Json.createObjectBuilder()
                     .add("description", c.description())
                     .add("url", c.url());

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,9 +29,7 @@ public final class Http {
 
     /** A copy of this client sending {@code Authorization: Basic user:password}. */
     public Http as(String user, String password) {
-        Http copy = with("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        return copy;
+        return with("Authorization", AuthHeaders.basic(user, password));
     }
 
     /** A copy of this client sending one more header on every request. */

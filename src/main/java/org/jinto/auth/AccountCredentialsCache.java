@@ -1,0 +1,58 @@
+package org.jinto.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jinto.api.Settings;
+import org.jinto.api.cache.Cache;
+
+/**
+ * Remembers account credentials that bcrypt verified recently, so that bcrypt (deliberately slow) does not run on
+ * every request. As Kinto's accounts plugin: the cache key is HMAC({@code userid_hmac_secret},
+ * "accounts:&lt;id&gt;:verified") and the value HMAC(key, password) — never the password itself; a hit refreshes the
+ * time-to-live ({@code kinto.account_cache_ttl_seconds}, default 30).
+ */
+@ApplicationScoped
+public class AccountCredentialsCache {
+
+    static final String TTL_KEY = "kinto.account_cache_ttl_seconds";
+    private static final long DEFAULT_TTL_SECONDS = 30;
+
+    @Inject
+    Settings settings;
+    @Inject
+    Cache cache;
+
+    /** True if these credentials were verified within the time-to-live; a hit extends it. */
+    public boolean recentlyVerified(String accountId, String password) {
+        String key = key(accountId);
+        String remembered = cache.get(key);
+        if (remembered == null || !remembered.equals(fingerprint(key, password))) {
+            return false;
+        }
+        cache.expire(key, ttlSeconds());
+        return true;
+    }
+
+    /** Records that bcrypt accepted this password for the account. */
+    public void remember(String accountId, String password) {
+        String key = key(accountId);
+        cache.set(key, fingerprint(key, password), ttlSeconds());
+    }
+
+    /** Forgets the account's verified credentials: call when its password changes or it is deleted. */
+    public void invalidate(String accountId) {
+        cache.delete(key(accountId));
+    }
+
+    private String key(String accountId) {
+        return HmacDigest.hex(HmacDigest.userIdSecret(settings), "accounts:" + accountId + ":verified");
+    }
+
+    private static String fingerprint(String key, String password) {
+        return HmacDigest.hex(key, password);
+    }
+
+    private long ttlSeconds() {
+        return settings.getLong(TTL_KEY, DEFAULT_TTL_SECONDS);
+    }
+}
