@@ -13,9 +13,12 @@ import java.util.Map;
 final class PayaraMicroDeployment implements Deployment {
 
     private final String version;
+    private final String javaHome;
 
-    PayaraMicroDeployment(String version) {
+    /** {@code javaHome}: the JDK to run it on (Payara 7 needs Java 21+). */
+    PayaraMicroDeployment(String version, String javaHome) {
         this.version = version;
+        this.javaHome = javaHome;
     }
 
     @Override
@@ -29,8 +32,8 @@ final class PayaraMicroDeployment implements Deployment {
         Path work = Layout.freshWorkDir("payara-micro-" + version);
         Map<String, String> env = new HashMap<>(environment);
         env.put("KINTO_INI", settings.toString());
-        List<String> command = List.of(Path.of(Layout.javaHome(), "bin", "java").toString(),
-                "-jar", deploy.resolve("payara-micro.jar").toString(),
+        List<String> command = List.of(Path.of(javaHome, "bin", "java").toString(),
+                "-jar", deploy.resolve("payara-micro-" + version + ".jar").toString(),
                 "--nohazelcast",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
