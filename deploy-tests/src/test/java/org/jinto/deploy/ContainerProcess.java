@@ -29,7 +29,7 @@ final class ContainerProcess implements AutoCloseable {
     private final Path log;
     private final Path pidFile;
     private ProcessHandle jvm;
-    private Path failureMarker;
+    private String failureMessage;
 
     private ContainerProcess(Process launched, Path log, Path pidFile) {
         this.launched = launched;
@@ -51,22 +51,25 @@ final class ContainerProcess implements AutoCloseable {
         return new ContainerProcess(builder.start(), log, pidFile);
     }
 
-    /** A file whose appearance means the deployment failed (WildFly writes {@code <war>.failed}): stop waiting. */
-    ContainerProcess failWhenPresent(Path marker) {
-        failureMarker = marker;
+    /**
+     * The container's log line that says Jinto failed to deploy: containers keep running without the application,
+     * so waiting stops when it appears.
+     */
+    ContainerProcess failWhenLogged(String message) {
+        failureMessage = message;
         return this;
     }
 
     /** Waits until {@code url} answers with a status {@code accepted} tests; fails if the container exits first. */
-    void awaitAnswer(String url, IntPredicate accepted, Duration timeout) throws InterruptedException {
+    void awaitAnswer(String url, IntPredicate accepted, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!launched.isAlive()) {
                 throw new IllegalStateException("The container exited with " + launched.exitValue() + "\n" + logTail());
             }
-            if (failureMarker != null && Files.exists(failureMarker)) {
-                throw new IllegalStateException("Deployment failed: " + failureMarker + "\n" + logTail());
+            if (failureMessage != null && Files.readString(log).contains(failureMessage)) {
+                throw new IllegalStateException("Deployment failed\n" + logTail());
             }
             try {
                 if (accepted.test(CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())) {

@@ -42,6 +42,7 @@ final class PayaraMicroDeployment implements Deployment {
                 "--deploy", deploy.resolve("jinto-ee.war").toString(),
                 "--contextroot", "/",
                 "--rootdir", work.resolve("runtime").toString());
-        return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null);
+        return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null)
+                .failWhenLogged("failed due to previous errors");
     }
 }

@@ -46,6 +46,6 @@ final class TomcatDeployment implements Deployment {
         env.put("JAVA_HOME", Layout.javaHome());
         // "catalina.sh run" execs the JVM, so the launched process is Tomcat itself.
         return ContainerProcess.start(List.of("sh", home.resolve("bin/catalina.sh").toString(), "run"), base, env,
-                base.resolve("logs/console.log"), null);
+                base.resolve("logs/console.log"), null).failWhenLogged("Error deploying");
     }
 }

@@ -58,6 +58,6 @@ final class WildFlyDeployment implements Deployment {
                         "-Djboss.management.http.port=" + Layout.freePort(),
                         "-Djboss.management.https.port=" + Layout.freePort()),
                 base, env, base.resolve("wildfly.log"), base.resolve("wildfly.pid"))
-                .failWhenPresent(base.resolve("deployments/ROOT.war.failed"));
+                .failWhenLogged("WFLYCTL0013: Operation (\"deploy\") failed");
     }
 }
