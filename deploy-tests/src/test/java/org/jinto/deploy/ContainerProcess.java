@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntPredicate;
 
 /**
  * A container started for a deployment test: the process we launched (the JVM itself, or a start script), its log,
@@ -60,19 +60,19 @@ final class ContainerProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code url} answers with a status {@code accepted} tests; fails if the container exits first. */
-    void awaitAnswer(String url, IntPredicate accepted, Duration timeout) throws IOException, InterruptedException {
+    /** Waits until {@code url} answers 200; fails if the container exits or logs a failed deployment first. */
+    void awaitOk(String url, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!launched.isAlive()) {
                 throw new IllegalStateException("The container exited with " + launched.exitValue() + "\n" + logTail());
             }
-            if (failureMessage != null && Files.readString(log).contains(failureMessage)) {
+            if (failureMessage != null && log().contains(failureMessage)) {
                 throw new IllegalStateException("Deployment failed\n" + logTail());
             }
             try {
-                if (accepted.test(CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())) {
+                if (CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -129,11 +129,16 @@ final class ContainerProcess implements AutoCloseable {
 
     String logTail() {
         try {
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = log().lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The log so far; containers may write bytes that are not UTF-8, which are replaced rather than fatal. */
+    private String log() throws IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
     }
 
     /** Makes sure nothing is left running when a test fails half-way. */

@@ -28,7 +28,7 @@ final class DeploymentCheck {
         String root = "http://127.0.0.1:" + port;
         long started = System.nanoTime();
         try (ContainerProcess container = deployment.start(port, settings, environment)) {
-            container.awaitAnswer(root + "/v1/", status -> status == 200, STARTUP_LIMIT);
+            container.awaitOk(root + "/v1/", STARTUP_LIMIT);
             long ready = System.nanoTime();
             List<String> failures = Smoke.run(root);
             long smoked = System.nanoTime();
