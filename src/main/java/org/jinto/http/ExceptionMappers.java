@@ -11,6 +11,7 @@ import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.storage.BackendException;
+import org.jinto.ops.RequestLogContext;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,10 +27,14 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
 
     @Inject
     Settings settings;
+    @Inject
+    RequestLogContext logContext;
 
     @Override
     public Response toResponse(Throwable exception) {
-        return ErrorResponses.response(toKinto(exception), settings.getLong("kinto.retry_after_seconds", 30));
+        KintoException kinto = toKinto(exception);
+        logContext.setErrno(kinto.errno().number());
+        return ErrorResponses.response(kinto, settings.getLong("kinto.retry_after_seconds", 30));
     }
 
     static KintoException toKinto(Throwable exception) {

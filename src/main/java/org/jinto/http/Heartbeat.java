@@ -1,25 +1,30 @@
 package org.jinto.http;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.jinto.api.HeartbeatCheck;
 import org.jinto.api.Settings;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.Storage;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
- * Pings every backend concurrently; a backend that fails or does not answer within
- * {@code kinto.heartbeat_timeout_seconds} is reported false, so the heartbeat itself never hangs.
+ * Pings every backend and runs every plugin's {@link HeartbeatCheck} concurrently; one that fails or is not done
+ * when {@code kinto.heartbeat_timeout_seconds} (for all of them together) have passed is reported false, so the
+ * heartbeat itself never hangs.
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -34,6 +39,11 @@ public class Heartbeat {
     PermissionBackend permission;
     @Inject
     Cache cache;
+    @Inject
+    @Any
+    Instance<HeartbeatCheck> allPluginChecks;
+
+    private List<HeartbeatCheck> pluginChecks;
 
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "jinto-heartbeat");
@@ -41,28 +51,33 @@ public class Heartbeat {
         return t;
     });
 
+    /** Resolved once: a dependent-scoped check then lives as long as this bean instead of one per heartbeat. */
+    @PostConstruct
+    void resolvePluginChecks() {
+        pluginChecks = allPluginChecks.stream().toList();
+    }
+
     public Map<String, Boolean> run() {
-        Map<String, Runnable> checks = new LinkedHashMap<>();
-        checks.put("cache", cache::ping);
-        checks.put("permission", permission::ping);
-        checks.put("storage", storage::ping);
-        Map<String, CompletableFuture<Boolean>> running = new LinkedHashMap<>();
-        checks.forEach((name, check) -> running.put(name, CompletableFuture.supplyAsync(() -> {
-            check.run();
-            return true;
-        }, executor)));
-        long timeout = settings.getLong("kinto.heartbeat_timeout_seconds", 10);
-        Map<String, Boolean> results = new LinkedHashMap<>();
-        running.forEach((name, future) -> {
-            try {
-                results.put(name, future.get(timeout, TimeUnit.SECONDS));
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "Heartbeat of " + name + " failed", e);
-                future.cancel(true);
-                results.put(name, false);
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("cache", answered(cache::ping));
+        checks.put("permission", answered(permission::ping));
+        checks.put("storage", answered(storage::ping));
+        for (HeartbeatCheck check : pluginChecks) {
+            if (checks.putIfAbsent(check.name(), check::check) != null) {
+                LOG.warning(() -> "Heartbeat check " + check.getClass().getName() + " reuses the name '"
+                        + check.name() + "'; it is ignored");
             }
-        });
-        return results;
+        }
+        Duration timeout = Duration.ofSeconds(settings.getLong("kinto.heartbeat_timeout_seconds", 10));
+        return ConcurrentChecks.run(checks, timeout, executor);
+    }
+
+    /** A backend ping is healthy when it returns without an exception. */
+    private static BooleanSupplier answered(Runnable ping) {
+        return () -> {
+            ping.run();
+            return true;
+        };
     }
 
     @PreDestroy

@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Kinto's redirects: a path outside {@code /v1} goes to the same path under {@code /v1}, and a trailing slash
- * is removed ({@code /v1/buckets/} → {@code /v1/buckets}), both as 307 keeping the query string.
+ * is removed ({@code /v1/buckets/} → {@code /v1/buckets}, except below the admin UI's {@code /v1/admin/}), both
+ * as 307 keeping the query string.
  */
 public class RedirectFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "/v1";
+    /** The admin UI's folder-like URLs keep their trailing slash ({@code /v1/admin/}). */
+    private static final String ADMIN_PREFIX = PREFIX + "/admin/";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -24,7 +27,7 @@ public class RedirectFilter extends HttpFilter {
         String target = null;
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
             target = PREFIX + path;
-        } else if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
+        } else if (path.length() > PREFIX.length() + 1 && path.endsWith("/") && !path.startsWith(ADMIN_PREFIX)) {
             target = path.substring(0, path.length() - 1);
         }
         if (target == null || "OPTIONS".equals(request.getMethod())) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
+import org.jinto.ops.RequestLogContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ public class ServiceHeadersFilter extends HttpFilter {
 
     @Inject
     transient Settings settings;
+    @Inject
+    transient RequestLogContext logContext;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,6 +47,7 @@ public class ServiceHeadersFilter extends HttpFilter {
                     .add("url", settings.get("kinto.eos_url", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/")))
                     .build().toString());
             if (ended) {
+                logContext.setErrno(Errno.SERVICE_DEPRECATED.number());
                 response.setStatus(410);
                 response.setContentType("application/json");
                 response.getOutputStream().write(ErrorResponses.body(410, Errno.SERVICE_DEPRECATED, "Gone", EOS_MESSAGE, null)

@@ -31,6 +31,15 @@ final class MemoryFilters {
     static boolean matches(JsonObject object, Filter filter) {
         JsonValue left = FieldPath.find(object, filter.field());
         JsonValue right = filter.value();
+        if (right == null) {
+            // Kinto's MISSING (pagination after an object lacking the field) ranks after every value.
+            return switch (filter.operator()) {
+                case EQ, MIN -> left == null;
+                case LT -> left != null;
+                case MAX -> true;
+                default -> false;
+            };
+        }
         if ("id".equals(filter.field()) && right.getValueType() == JsonValue.ValueType.NUMBER) {
             right = jakarta.json.Json.createValue(right.toString());
         }

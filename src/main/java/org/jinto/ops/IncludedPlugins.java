@@ -1,0 +1,16 @@
+package org.jinto.ops;
+
+import org.jinto.api.Settings;
+
+/** Kinto's {@code kinto.includes}: the built-in plugins an operator turned on, by their Kinto module names. */
+public final class IncludedPlugins {
+
+    public static final String KEY = "kinto.includes";
+
+    private IncludedPlugins() {
+    }
+
+    public static boolean contains(Settings settings, String plugin) {
+        return settings.getList(KEY).contains(plugin);
+    }
+}

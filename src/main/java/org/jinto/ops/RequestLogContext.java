@@ -1,0 +1,53 @@
+package org.jinto.ops;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What the request summary needs but only code deeper in the stack knows: who made the request (set by the
+ * resource engine once the identity is known), which Kinto errno was answered (set by the exception mappers),
+ * and which endpoint template matched (set by {@link org.jinto.ops.metrics.MatchedEndpointFilter}).
+ * One per HTTP request; read by {@link RequestObservationFilter} when the response is complete.
+ */
+@RequestScoped
+public class RequestLogContext {
+
+    private String requestId;
+    private String userId;
+    private Integer errno;
+    private String matchedTemplate;
+
+    public String requestId() {
+        return requestId;
+    }
+
+    void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    /** The authenticated user id (e.g. {@code account:alice}), or null when anonymous. */
+    public String userId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    /** The Kinto errno of an error answer, or null for a success. */
+    public Integer errno() {
+        return errno;
+    }
+
+    public void setErrno(int errno) {
+        this.errno = errno;
+    }
+
+    /** The JAX-RS path template of the resource method that answered (e.g. {@code /__heartbeat__}), or null. */
+    public String matchedTemplate() {
+        return matchedTemplate;
+    }
+
+    public void setMatchedTemplate(String matchedTemplate) {
+        this.matchedTemplate = matchedTemplate;
+    }
+}

@@ -1,0 +1,53 @@
+package org.jinto.ops;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.ops.metrics.RequestMetrics;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * First filter of every request: gives it a request id ({@code X-Request-Id}, honoured or generated, echoed in
+ * the response), times it, and once the response is complete writes the request summary log line and the
+ * request metrics. A request that fails with an exception is reported with status 500.
+ */
+public class RequestObservationFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient RequestLogContext context;
+    @Inject
+    transient RequestSummaryLog summaryLog;
+    @Inject
+    transient RequestMetrics metrics;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long start = System.nanoTime();
+        String requestId = RequestIds.honourOrGenerate(request.getHeader(RequestIds.HEADER));
+        context.setRequestId(requestId);
+        response.setHeader(RequestIds.HEADER, requestId);
+        boolean completed = false;
+        try {
+            chain.doFilter(request, response);
+            completed = true;
+        } finally {
+            long elapsedNanos = System.nanoTime() - start;
+            int status = completed ? response.getStatus() : 500;
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            summaryLog.log(new RequestSummary(Instant.now(), request.getMethod(), path,
+                    QueryStrings.parse(request.getQueryString()), status,
+                    TimeUnit.NANOSECONDS.toMillis(elapsedNanos), context.userId(),
+                    context.errno() == null ? 0 : context.errno(), request.getHeader("User-Agent"),
+                    request.getHeader("Accept-Language"), requestId));
+            metrics.record(request.getMethod(), path, context.matchedTemplate(), status, elapsedNanos);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.jinto.ops.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.jinto.api.Capability;
+import org.jinto.api.Settings;
+import org.jinto.ops.IncludedPlugins;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The kinto-admin build served by {@code kinto.plugins.admin}: the folder named by {@code kinto.admin_assets_path},
+ * which must hold {@code index.html} and the {@code VERSION} file whose content the {@code admin} capability
+ * advertises. A missing folder or file stops startup.
+ */
+@ApplicationScoped
+public class AdminAssets {
+
+    public static final String PLUGIN = "kinto.plugins.admin";
+    public static final String PATH_KEY = "kinto.admin_assets_path";
+    static final String INDEX = "index.html";
+    static final String VERSION = "VERSION";
+
+    @Inject
+    Settings settings;
+
+    private Path folder;
+    private String version;
+
+    @PostConstruct
+    void locate() {
+        if (!IncludedPlugins.contains(settings, PLUGIN)) {
+            return;
+        }
+        String configured = settings.get(PATH_KEY, "").strip();
+        if (configured.isEmpty()) {
+            throw new IllegalStateException(PLUGIN + " needs " + PATH_KEY
+                    + ": the folder of a kinto-admin build (index.html, VERSION, assets/)");
+        }
+        try {
+            folder = Path.of(configured).toRealPath();
+        } catch (IOException e) {
+            throw new IllegalStateException("Setting " + PATH_KEY + " names a folder that does not exist: " + configured, e);
+        }
+        for (String required : new String[]{INDEX, VERSION}) {
+            if (!Files.isRegularFile(folder.resolve(required))) {
+                throw new IllegalStateException("Setting " + PATH_KEY + ": " + folder + " has no " + required
+                        + " file; it must hold a kinto-admin build");
+            }
+        }
+        try {
+            version = Files.readString(folder.resolve(VERSION), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Observing startup creates this bean, so a bad assets folder stops startup rather than the first request. */
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // Nothing more: locate() has run.
+    }
+
+    public boolean enabled() {
+        return folder != null;
+    }
+
+    /**
+     * The regular file at this path relative to the assets folder, if there is one inside it (paths that lead
+     * outside the folder, including through symbolic links, find nothing).
+     */
+    public Optional<Path> file(String relative) {
+        if (folder == null) {
+            return Optional.empty();
+        }
+        try {
+            Path candidate = folder.resolve(relative).normalize();
+            if (!candidate.startsWith(folder) || !Files.isRegularFile(candidate)) {
+                return Optional.empty();
+            }
+            Path real = candidate.toRealPath();
+            return real.startsWith(folder) ? Optional.of(real) : Optional.empty();
+        } catch (IOException | InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Kinto's {@code admin} capability with the build's version, when the plugin is included. */
+    @Produces
+    @Dependent
+    Capability capability() {
+        return folder == null ? null : new Capability("admin", "Serves the admin console.",
+                "https://github.com/Kinto/kinto-admin/", Json.createObjectBuilder().add("version", version).build());
+    }
+}

@@ -1,0 +1,26 @@
+package org.jinto.ops.metrics;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.jinto.http.ErrorResponses;
+
+/** {@code GET /v1/__metrics__}: the Prometheus text exposition, when {@code kinto.plugins.prometheus} is included. */
+@Path("__metrics__")
+@RequestScoped
+public class MetricsResource {
+
+    /** The Prometheus text exposition format, version 0.0.4, which every Prometheus server scrapes. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    @Inject
+    Metrics metrics;
+
+    @GET
+    public Response scrape() {
+        String text = metrics.prometheus().orElseThrow(ErrorResponses::notFound).scrape();
+        return Response.ok(text, CONTENT_TYPE).build();
+    }
+}

@@ -1,0 +1,64 @@
+package org.jinto.ops;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Captures the {@code request.summary} log lines of every Jinto server running in this JVM (the servers log
+ * through java.util.logging, which is shared), so that a test can find the line of its own request by id.
+ */
+final class CapturedRequestLog extends Handler implements AutoCloseable {
+
+    private final Logger logger = Logger.getLogger("request.summary");
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    CapturedRequestLog() {
+        logger.addHandler(this);
+    }
+
+    /** The summary of the request with this id; the line is written after the answer, so wait a little for it. */
+    Optional<LogRecord> awaitRecord(String requestId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            Optional<LogRecord> found = records.stream()
+                    .filter(r -> fields(r).getString("rid").equals(requestId)).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return Optional.empty();
+    }
+
+    static JsonObject line(LogRecord record) {
+        return Json.createReader(new StringReader(record.getMessage())).readObject();
+    }
+
+    static JsonObject fields(LogRecord record) {
+        return line(record).getJsonObject("Fields");
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+        // Records are kept in memory.
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}

@@ -1,0 +1,117 @@
+package org.jinto.ops;
+
+import jakarta.json.JsonObject;
+import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One mozlog line per request, with the request id honoured and echoed, over real HTTP. */
+class RequestLogIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final CapturedRequestLog log = new CapturedRequestLog();
+
+    @AfterEach
+    void stopCapturing() {
+        log.close();
+    }
+
+    @Test
+    void summaryLineHasMozlogEnvelopeAndRequestFields() throws Exception {
+        String rid = "test-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url()).with("X-Request-Id", rid)
+                .with("User-Agent", "jinto-test/1.0").with("Accept-Language", "fr-FR")
+                .get("/__heartbeat__?x=1&y=a%20b&x=2");
+        assertEquals(200, response.status());
+        assertEquals(rid, response.header("X-Request-Id"));
+
+        LogRecord record = log.awaitRecord(rid, WAIT).orElseThrow(() -> new AssertionError("no summary for " + rid));
+        assertEquals(Level.INFO, record.getLevel());
+        JsonObject line = CapturedRequestLog.line(record);
+        assertEquals("request.summary", line.getString("Type"));
+        assertEquals("jinto", line.getString("Logger"));
+        assertEquals(6, line.getInt("Severity"));
+        assertEquals("2.0", line.getString("EnvVersion"));
+        assertTrue(line.getJsonNumber("Timestamp").longValue() > 1_600_000_000_000_000_000L);
+        JsonObject fields = line.getJsonObject("Fields");
+        assertEquals("GET", fields.getString("method"));
+        assertEquals("/v1/__heartbeat__", fields.getString("path"));
+        assertEquals(Map.of("x", "2", "y", "a b"), Map.of(
+                "x", fields.getJsonObject("querystring").getString("x"),
+                "y", fields.getJsonObject("querystring").getString("y")));
+        assertEquals(200, fields.getInt("code"));
+        assertEquals(0, fields.getInt("errno"));
+        assertTrue(fields.getJsonNumber("t").longValue() >= 0);
+        assertEquals("jinto-test/1.0", fields.getString("agent"));
+        assertEquals("fr-FR", fields.getString("lang"));
+        assertTrue(fields.isNull("uid"));
+    }
+
+    @Test
+    void errorAnswersLogTheirErrno() throws Exception {
+        String rid = "missing-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url()).with("X-Request-Id", rid).get("/nothing-here");
+        assertEquals(404, response.status());
+        JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
+        assertEquals(404, fields.getInt("code"));
+        assertEquals(111, fields.getInt("errno"));
+
+        String notAllowed = "405-" + UUID.randomUUID();
+        new Http(JintoServer.url()).with("X-Request-Id", notAllowed).send("DELETE", "/", null);
+        assertEquals(115, CapturedRequestLog.fields(log.awaitRecord(notAllowed, WAIT).orElseThrow()).getInt("errno"));
+    }
+
+    @Test
+    void missingOrHostileRequestIdIsReplacedByAGeneratedOne() throws Exception {
+        Http.Response plain = new Http(JintoServer.url()).get("/__lbheartbeat__");
+        String generated = plain.header("X-Request-Id");
+        UUID.fromString(generated);
+        assertTrue(log.awaitRecord(generated, WAIT).isPresent());
+
+        Http.Response hostile = new Http(JintoServer.url()).with("X-Request-Id", "a\"b c").get("/__lbheartbeat__");
+        assertNotEquals("a\"b c", hostile.header("X-Request-Id"));
+        UUID.fromString(hostile.header("X-Request-Id"));
+    }
+
+    @Test
+    void redirectsAreLoggedToo() throws Exception {
+        String rid = "redirect-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url()).with("X-Request-Id", rid).get("/buckets/");
+        assertEquals(307, response.status());
+        assertEquals(rid, response.header("X-Request-Id"));
+        assertEquals(307, CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow()).getInt("code"));
+    }
+
+    @Test
+    void summaryCanBeTurnedOff() throws Exception {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.logging_request_summary", "false");
+        String rid = "off-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        assertEquals(200, response.status());
+        assertEquals(rid, response.header("X-Request-Id"));
+        assertTrue(log.awaitRecord(rid, Duration.ofSeconds(1)).isEmpty());
+    }
+
+    @Test
+    void summaryIsLoggedAtTheConfiguredLevel() throws Exception {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.logging_request_summary_level", "WARNING");
+        String rid = "warning-" + UUID.randomUUID();
+        new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        LogRecord record = log.awaitRecord(rid, WAIT).orElseThrow();
+        assertEquals(Level.WARNING, record.getLevel());
+        assertEquals(4, CapturedRequestLog.line(record).getInt("Severity"));
+    }
+}
