@@ -16,7 +16,7 @@ import java.util.List;
 @ApplicationScoped
 public class AccountsSettingsCheck {
 
-    static final String ACCOUNTS_PLUGIN = "kinto.plugins.accounts";
+    public static final String ACCOUNTS_PLUGIN = "kinto.plugins.accounts";
 
     @Inject
     Settings settings;

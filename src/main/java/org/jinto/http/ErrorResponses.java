@@ -41,8 +41,7 @@ public final class ErrorResponses {
     }
 
     public static KintoException notFound() {
-        return new KintoException(404, Errno.MISSING_RESOURCE, "Not Found",
-                "The resource you are looking for could not be found.");
+        return KintoException.notFound();
     }
 
     public static KintoException methodNotAllowed(java.util.Set<String> allowed) {

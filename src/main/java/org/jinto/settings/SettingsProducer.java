@@ -36,6 +36,11 @@ public class SettingsProducer {
     @Produces
     @ApplicationScoped
     Settings settings() {
+        return load(contextParameter);
+    }
+
+    /** Reads the settings file located as described above, {@code contextParameter} being the third choice. */
+    public static Settings load(String contextParameter) {
         String named = firstNonNull(System.getenv("KINTO_INI"), System.getProperty("kinto.ini"),
                 contextParameter);
         Map<String, String> values;

@@ -37,6 +37,8 @@ public final class EmbeddedServer implements AutoCloseable {
         connector.setProperty("maxThreads", "64");
         // Kinto's clients send paths such as /v1/buckets/b1/collections/c1/records?in_id=a,b; keep encoded slashes out.
         connector.setEncodedSolidusHandling("reject");
+        // Kinto accepts ETag values unencoded in the query string (?_since="1500000000000"), as do its clients.
+        connector.setProperty("relaxedQueryChars", "\"<>[\\]^`{|}");
         tomcat.setConnector(connector);
         ((org.apache.catalina.core.StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
         Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());

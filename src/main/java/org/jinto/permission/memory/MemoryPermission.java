@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 @BackendName("memory")
 public class MemoryPermission implements PermissionBackend {
 
+    private static final String AUTHENTICATED = "system.Authenticated";
+
     /** object id → permission → principals. */
     private final Map<String, Map<String, Set<String>>> aces = new TreeMap<>();
     private final Map<String, Set<String>> userPrincipals = new HashMap<>();
@@ -42,9 +44,12 @@ public class MemoryPermission implements PermissionBackend {
         userPrincipals.values().forEach(p -> p.remove(principal));
     }
 
+    /** The user's groups, plus those whose members include {@code system.Authenticated} (as Kinto's backends). */
     @Override
     public synchronized Set<String> getUserPrincipals(String userId) {
-        return Set.copyOf(userPrincipals.getOrDefault(userId, Set.of()));
+        Set<String> principals = new HashSet<>(userPrincipals.getOrDefault(userId, Set.of()));
+        principals.addAll(userPrincipals.getOrDefault(AUTHENTICATED, Set.of()));
+        return Set.copyOf(principals);
     }
 
     @Override

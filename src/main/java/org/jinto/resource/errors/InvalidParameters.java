@@ -29,12 +29,17 @@ public final class InvalidParameters {
 
     /** The same error with extra response headers (e.g. an {@code Alert} already decided for this request). */
     public static KintoException of(List<ErrorDetail> details, Map<String, String> headers) {
+        return withStatus(400, details, headers);
+    }
+
+    /** The error with another status, as Cornice answers a wrong Content-Type (415) or Accept (406). */
+    public static KintoException withStatus(int status, List<ErrorDetail> details, Map<String, String> headers) {
         if (details.isEmpty()) {
             throw new IllegalArgumentException("An invalid-parameters error needs at least one detail");
         }
         JsonArrayBuilder array = Json.createArrayBuilder();
         details.forEach(detail -> array.add(detail.toJson()));
-        return new KintoException(400, Errno.INVALID_PARAMETERS, "Invalid parameters", message(details),
+        return new KintoException(status, Errno.INVALID_PARAMETERS, "Invalid parameters", message(details),
                 array.build(), headers);
     }
 

@@ -31,6 +31,12 @@ public class KintoException extends RuntimeException {
         this(status, errno, error, message, null, null);
     }
 
+    /** Kinto's 404 for an unknown URL (errno 111), e.g. an endpoint of a disabled plugin. */
+    public static KintoException notFound() {
+        return new KintoException(404, Errno.MISSING_RESOURCE, "Not Found",
+                "The resource you are looking for could not be found.");
+    }
+
     public int status() {
         return status;
     }

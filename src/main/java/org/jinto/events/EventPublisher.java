@@ -1,0 +1,81 @@
+package org.jinto.events;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.jinto.api.events.EventPayload;
+import org.jinto.api.events.ImpactedObject;
+import org.jinto.api.events.ResourceEvent;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where the resource engine reports what a request changed or read. Events are collected for the whole request
+ * (subrequests of a batch included) and merged per resource, parent and action, then fired as CDI events in two
+ * rounds, as Kinto does around its transaction:
+ * <ol>
+ *   <li>{@link #fireBeforeCommit()} once the request is handled and will commit: {@code ResourceChanged} and
+ *       {@code ResourceRead}. An observer's exception propagates, so the request fails and rolls back.</li>
+ *   <li>{@link #fireAfterCommit()} once the transaction committed: {@code AfterResourceChanged} and
+ *       {@code AfterResourceRead}. An observer's exception is logged and the remaining events still fire.</li>
+ * </ol>
+ * {@code org.jinto.http.ResourceEventsResponseFilter} and {@code org.jinto.http.ResourceEventsFilter} call them.
+ */
+@RequestScoped
+public class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
+
+    @Inject
+    Event<ResourceEvent> events;
+
+    private final PendingEvents pending = new PendingEvents();
+    private boolean firedBeforeCommit;
+
+    /**
+     * Objects of one resource were created, updated or deleted.
+     *
+     * @param parentId the URI of their parent, e.g. {@code /buckets/b1/collections/c1} for records
+     */
+    public void changed(String parentId, EventPayload payload, List<ImpactedObject> impacted) {
+        pending.changed(parentId, payload, impacted);
+    }
+
+    /** Objects of one resource were read. */
+    public void read(String parentId, EventPayload payload, List<JsonObject> objects) {
+        pending.read(parentId, payload, objects);
+    }
+
+    /** Fires the in-transaction events, once per request; an observer's exception propagates. */
+    public void fireBeforeCommit() {
+        if (firedBeforeCommit) {
+            return;
+        }
+        firedBeforeCommit = true;
+        pending.beforeCommit().forEach(events::fire);
+    }
+
+    /** Fires the after-commit events and forgets them; observers' failures are only logged. */
+    public void fireAfterCommit() {
+        // Events whose in-transaction round never ran (the request did not reach the commit point) are dropped.
+        List<ResourceEvent> after = firedBeforeCommit ? pending.afterCommit() : List.of();
+        pending.clear();
+        for (ResourceEvent event : after) {
+            try {
+                events.fire(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Unable to notify " + event.getClass().getSimpleName() + " on "
+                        + event.payload().uri(), e);
+            }
+        }
+    }
+
+    /** Forgets the events of a request that did not commit. */
+    public void discard() {
+        pending.clear();
+    }
+
+}

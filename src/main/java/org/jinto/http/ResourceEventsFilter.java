@@ -1,0 +1,39 @@
+package org.jinto.http;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.events.EventPublisher;
+
+import java.io.IOException;
+
+/**
+ * Fires the after-commit resource events ({@code AfterResourceChanged}, {@code AfterResourceRead}) once the
+ * request is complete. Mapped first in web.xml so that it wraps the transaction filter: when the chain returns,
+ * the transaction has committed if, and only if, the status is below 500.
+ */
+public class ResourceEventsFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient EventPublisher publisher;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean completed = false;
+        try {
+            chain.doFilter(request, response);
+            completed = response.getStatus() < 500;
+        } finally {
+            if (completed) {
+                publisher.fireAfterCommit();
+            } else {
+                publisher.discard();
+            }
+        }
+    }
+}

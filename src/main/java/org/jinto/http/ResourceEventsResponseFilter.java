@@ -1,0 +1,41 @@
+package org.jinto.http;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import org.jinto.api.http.KintoException;
+import org.jinto.events.EventPublisher;
+
+/**
+ * Fires the in-transaction resource events ({@code ResourceChanged}, {@code ResourceRead}) once a request is
+ * handled and before its answer is written, so that an observer's failure still becomes the answer: Kinto's error
+ * JSON with the observer's status (a {@link KintoException}) or 500, and a status that rolls the transaction back.
+ * Answers of 500 and above roll back anyway: their events are not fired.
+ */
+@Provider
+public class ResourceEventsResponseFilter implements ContainerResponseFilter {
+
+    @Inject
+    EventPublisher publisher;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 500) {
+            return;
+        }
+        try {
+            publisher.fireBeforeCommit();
+        } catch (RuntimeException e) {
+            publisher.discard();
+            KintoException error = ExceptionMappers.toKinto(e);
+            response.getHeaders().clear();
+            response.setStatus(error.status());
+            response.setEntity(ErrorResponses.body(error.status(), error.errno(), error.error(), error.getMessage(),
+                    error.details()).toString(), null, MediaType.APPLICATION_JSON_TYPE);
+            error.headers().forEach(response.getHeaders()::add);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.jinto.resource;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.jinto.api.Settings;
+import org.jinto.api.permission.PermissionBackend;
+import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Storage;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Objects of one request's resource type and parent, in storage and in the permission backend together
+ * (Kinto's {@code Model}): creating or updating an object replaces the ACEs given and makes the caller a writer.
+ */
+final class ResourceModel {
+
+    private final RequestContext context;
+    private final Storage storage;
+    private final PermissionBackend permission;
+    private final boolean explicitPermissions;
+
+    ResourceModel(RequestContext context, Storage storage, PermissionBackend permission, Settings settings) {
+        this.context = context;
+        this.storage = storage;
+        this.permission = permission;
+        this.explicitPermissions = settings.getBoolean("kinto.explicit_permissions", true);
+    }
+
+    String resourceName() {
+        return context.route().type().name();
+    }
+
+    long timestamp() {
+        return storage.resourceTimestamp(resourceName(), context.parentId());
+    }
+
+    /** The stored object, or null. */
+    JsonObject find(String id) {
+        try {
+            return storage.get(resourceName(), context.parentId(), id);
+        } catch (ObjectNotFoundException e) {
+            return null;
+        }
+    }
+
+    String uri(String id) {
+        return context.route().objectUri(id);
+    }
+
+    /** Stores a new object (carrying its id) and its permissions. */
+    JsonObject create(JsonObject object, Map<String, List<String>> permissions) {
+        JsonObject created = storage.create(resourceName(), context.parentId(), object);
+        savePermissions(created.getString("id"), permissions);
+        return created;
+    }
+
+    /** Replaces an object and the permissions given (others are kept). */
+    JsonObject update(JsonObject object, Map<String, List<String>> permissions) {
+        String id = object.getString("id");
+        JsonObject updated = storage.update(resourceName(), context.parentId(), id, object);
+        savePermissions(id, permissions);
+        return updated;
+    }
+
+    JsonObject delete(String id, Long lastModified) {
+        permission.deleteObjectPermissions(List.of(uri(id)));
+        return storage.delete(resourceName(), context.parentId(), id, lastModified);
+    }
+
+    private void savePermissions(String id, Map<String, List<String>> permissions) {
+        Map<String, Set<String>> aces = new LinkedHashMap<>();
+        permissions.forEach((name, principals) -> aces.put(name, new HashSet<>(principals)));
+        permission.replaceObjectPermissions(uri(id), aces);
+        if (explicitPermissions) {
+            permission.addPrincipalToAce(uri(id), "write", context.route().type().currentPrincipal(context));
+        }
+    }
+
+    /** Every ACE of the object: permission name to principals. */
+    Map<String, Set<String>> aces(String id) {
+        return permission.getObjectPermissions(uri(id), null);
+    }
+
+    /**
+     * The object's ACEs as Kinto returns them ({@code {write: [...], read: [...]}}), or an empty object when the
+     * caller is not one of its writers.
+     */
+    JsonObject permissionsOf(String id) {
+        Map<String, Set<String>> aces = permission.getObjectPermissions(uri(id), null);
+        Set<String> principals = new HashSet<>(context.identity().principals());
+        principals.add(context.route().type().currentPrincipal(context));
+        Set<String> writers = aces.getOrDefault("write", Set.of());
+        JsonObjectBuilder result = Json.createObjectBuilder();
+        if (writers.stream().anyMatch(principals::contains)) {
+            aces.forEach((name, holders) -> {
+                JsonArrayBuilder list = Json.createArrayBuilder();
+                new TreeSet<>(holders).forEach(list::add);
+                result.add(name, list);
+            });
+        }
+        return result.build();
+    }
+}
