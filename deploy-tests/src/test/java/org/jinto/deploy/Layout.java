@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,9 +30,14 @@ final class Layout {
         return Path.of(property("jinto.projectRoot")).resolve("server-config").resolve(relative).normalize();
     }
 
+    /** Where the container runs write (target/work). */
+    static Path workDir() {
+        return Path.of(property("jinto.deploy.work"));
+    }
+
     /** An empty scratch directory for one container run. */
     static Path freshWorkDir(String name) throws IOException {
-        Path dir = Path.of(property("jinto.deploy.work")).resolve(name);
+        Path dir = workDir().resolve(name);
         deleteRecursively(dir);
         return Files.createDirectories(dir);
     }
@@ -68,6 +75,15 @@ final class Layout {
                 }
             }
         }
+    }
+
+    /** A copy of {@code war} with {@code plugin} added to its WEB-INF/lib, the way for every container. */
+    static Path warWithPlugin(Path war, Path plugin, Path copy) throws IOException {
+        copy(war, copy);
+        try (FileSystem zip = FileSystems.newFileSystem(copy)) {
+            Files.copy(plugin, zip.getPath("WEB-INF", "lib", plugin.getFileName().toString()));
+        }
+        return copy;
     }
 
     /** Replaces {@code from} by {@code to} in a text file; fails if {@code from} is absent (the file changed upstream). */

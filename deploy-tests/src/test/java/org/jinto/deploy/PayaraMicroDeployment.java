@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
  * loopback, the post-boot file creates the PostgreSQL pool {@code jdbc/kinto} with the driver added by
- * {@code --addlibs}, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}.
+ * {@code --addlibs}, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}, the
+ * plugin added to the WAR's WEB-INF/lib (Payara fails to deploy plugins from the drop-in folder).
  */
 final class PayaraMicroDeployment implements Deployment {
 
@@ -27,11 +28,12 @@ final class PayaraMicroDeployment implements Deployment {
     }
 
     @Override
-    public ContainerProcess start(int port, Path settings, Map<String, String> environment) throws Exception {
+    public ContainerProcess start(int port, Setup setup) throws Exception {
         Path deploy = Layout.deployDir();
         Path work = Layout.freshWorkDir("payara-micro-" + version);
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("KINTO_INI", settings.toString());
+        Path war = Layout.warWithPlugin(deploy.resolve("jinto-ee.war"), setup.plugin(), work.resolve("jinto-ee.war"));
+        Map<String, String> env = new HashMap<>(setup.environment());
+        env.put("KINTO_INI", setup.settings().toString());
         List<String> command = List.of(Path.of(javaHome, "bin", "java").toString(),
                 "-jar", deploy.resolve("payara-micro-" + version + ".jar").toString(),
                 "--nohazelcast",
@@ -39,7 +41,7 @@ final class PayaraMicroDeployment implements Deployment {
                 "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
                 "--postbootcommandfile", Layout.serverConfig("payara/postboot.asadmin").toString(),
                 "--addlibs", deploy.resolve("postgresql.jar").toString(),
-                "--deploy", deploy.resolve("jinto-ee.war").toString(),
+                "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--rootdir", work.resolve("runtime").toString());
         return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null)

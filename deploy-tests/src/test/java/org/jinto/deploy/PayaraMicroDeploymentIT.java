@@ -5,7 +5,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,6 @@ class PayaraMicroDeploymentIT {
         String javaHome = System.getProperty(javaHomeProperty);
         assertTrue(Files.isExecutable(Path.of(javaHome, "bin", "java")),
                 "No JDK at " + javaHome + " (set -D" + javaHomeProperty + ")");
-        DeploymentCheck.run(new PayaraMicroDeployment(Layout.version(product), javaHome),
-                Layout.serverConfig("examples/memory.ini"), Map.of());
+        DeploymentCheck.run(new PayaraMicroDeployment(Layout.version(product), javaHome));
     }
 }

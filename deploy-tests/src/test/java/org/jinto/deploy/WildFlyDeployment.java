@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * WildFly as the README says: the PostgreSQL datasource added once by {@code server-config/wildfly/datasource.cli}
- * (an embedded, offline server), {@code jinto-ee.war} dropped into {@code deployments/} as {@code ROOT.war}, then
+ * (an embedded, offline server), {@code jinto-ee.war} with the plugin in its WEB-INF/lib (RESTEasy serves no
+ * endpoints of drop-in folder plugins) dropped into {@code deployments/} as {@code ROOT.war}, then
  * {@code standalone.sh -b 127.0.0.1 -bmanagement 127.0.0.1}. Its own {@code standalone/} copy keeps the distribution
  * untouched; {@code JBOSS_PIDFILE} names the JVM, which outlives a killed {@code standalone.sh}.
  */
@@ -29,11 +30,11 @@ final class WildFlyDeployment implements Deployment {
     }
 
     @Override
-    public ContainerProcess start(int port, Path settings, Map<String, String> environment) throws Exception {
+    public ContainerProcess start(int port, Setup setup) throws Exception {
         Path home = Layout.deployDir().resolve("wildfly-" + version);
         Path base = Layout.freshWorkDir("wildfly-" + version);
         Layout.copyTree(home.resolve("standalone"), base);
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(setup.environment());
         env.put("JAVA_HOME", Layout.javaHome());
 
         Process cli = new ProcessBuilder("sh", home.resolve("bin/jboss-cli.sh").toString(),
@@ -45,9 +46,10 @@ final class WildFlyDeployment implements Deployment {
             cli.destroyForcibly();
             throw new IllegalStateException("datasource.cli failed, see " + base.resolve("cli.log"));
         }
-        Layout.copy(Layout.deployDir().resolve("jinto-ee.war"), base.resolve("deployments/ROOT.war"));
+        Layout.warWithPlugin(Layout.deployDir().resolve("jinto-ee.war"), setup.plugin(),
+                base.resolve("deployments/ROOT.war"));
 
-        env.put("KINTO_INI", settings.toString());
+        env.put("KINTO_INI", setup.settings().toString());
         env.put("JBOSS_PIDFILE", base.resolve("wildfly.pid").toString());
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         return ContainerProcess.start(List.of("sh", home.resolve("bin/standalone.sh").toString(),

@@ -2,14 +2,11 @@ package org.jinto.deploy;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 /** jinto-ee.war on WildFly (its own RESTEasy, Weld, JSON-B). Runs with -Papp-servers. */
 class WildFlyDeploymentIT {
 
     @Test
     void servesTheSmoke() throws Exception {
-        DeploymentCheck.run(new WildFlyDeployment(Layout.version("wildfly")),
-                Layout.serverConfig("examples/memory.ini"), Map.of());
+        DeploymentCheck.run(new WildFlyDeployment(Layout.version("wildfly")));
     }
 }
