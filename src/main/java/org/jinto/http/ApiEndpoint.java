@@ -19,14 +19,9 @@ import org.jinto.auth.RequestAuthenticator;
 import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiResponse;
 import org.jinto.resource.ApiRouter;
-import org.jinto.resource.query.QueryString;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}): turns the JAX-RS request
@@ -86,20 +81,10 @@ public class ApiEndpoint {
     private Response handle(byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        String baseUrl = uriInfo.getBaseUri().toString();
-        ApiRequest apiRequest = new ApiRequest(request.getMethod(), decodedPath(),
-                QueryString.parse(uriInfo.getRequestUri().getRawQuery()), headers, body,
-                authenticator.identify(httpHeaders.getHeaderString("Authorization")),
-                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        ApiRequest apiRequest = ApiRequest.fromHttp(request.getMethod(), uriInfo.getPath(false),
+                uriInfo.getRequestUri().getRawQuery(), headers, body,
+                authenticator.identify(httpHeaders.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
         return toResponse(router.handle(apiRequest));
-    }
-
-    /** The path below /v1, each segment decoded on its own so that an encoded slash stays inside its segment. */
-    private String decodedPath() {
-        String path = uriInfo.getPath(false);
-        return "/" + List.of((path.startsWith("/") ? path.substring(1) : path).split("/", -1)).stream()
-                .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("/"));
     }
 
     static Response toResponse(ApiResponse response) {

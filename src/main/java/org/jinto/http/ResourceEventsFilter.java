@@ -12,8 +12,8 @@ import java.io.IOException;
 
 /**
  * Fires the after-commit resource events ({@code AfterResourceChanged}, {@code AfterResourceRead}) once the
- * request is complete. Mapped first in web.xml so that it wraps the transaction filter: when the chain returns,
- * the transaction has committed if, and only if, the status is below 500.
+ * request is complete. Mapped first in web.xml so that it wraps the transaction filter, which tells whether the
+ * request's transaction committed ({@link TransactionFilter#COMMITTED}; not when rolled back or rollback-only).
  */
 public class ResourceEventsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -27,7 +27,7 @@ public class ResourceEventsFilter extends HttpFilter {
         boolean completed = false;
         try {
             chain.doFilter(request, response);
-            completed = response.getStatus() < 500;
+            completed = Boolean.TRUE.equals(request.getAttribute(TransactionFilter.COMMITTED));
         } finally {
             if (completed) {
                 publisher.fireAfterCommit();

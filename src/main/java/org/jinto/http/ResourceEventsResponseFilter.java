@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.jinto.api.http.KintoException;
+import org.jinto.batch.BatchResource;
 import org.jinto.events.EventPublisher;
 
 /**
@@ -23,7 +24,8 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() >= 500) {
+        // A batch fires the events of all its subrequests at once, merged, when the batch itself is answered.
+        if (response.getStatus() >= 500 || request.getProperty(BatchResource.SUBREQUEST_ATTRIBUTE) != null) {
             return;
         }
         try {

@@ -3,11 +3,15 @@ package org.jinto.resource;
 import org.jinto.auth.Identity;
 import org.jinto.resource.query.QueryString;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One API request as the resource router sees it, independent of JAX-RS so that the batch endpoint can dispatch
@@ -32,6 +36,19 @@ public record ApiRequest(String method, String path, QueryString query, Map<Stri
         headers = Collections.unmodifiableMap(caseInsensitive);
         query = query == null ? QueryString.empty() : query;
         body = body == null ? new byte[0] : body;
+    }
+
+    /**
+     * A request as it arrives over HTTP: the raw (still escaped) path below {@code /v1} is decoded segment by
+     * segment, so that an encoded slash stays inside its segment, and the raw query string is parsed as Kinto does.
+     */
+    public static ApiRequest fromHttp(String method, String rawPath, String rawQuery, Map<String, String> headers,
+                                      byte[] body, Identity identity, String baseUrl) {
+        String path = "/" + Arrays.stream((rawPath.startsWith("/") ? rawPath.substring(1) : rawPath).split("/", -1))
+                .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/"));
+        return new ApiRequest(method, path, QueryString.parse(rawQuery), headers, body, identity,
+                baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
     }
 
     /** The header value, or empty if absent. */

@@ -19,7 +19,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiRouter {
 
-    private static final List<String> PLURAL_METHODS = List.of("HEAD", "GET", "POST", "DELETE");
     private static final List<String> OBJECT_METHODS = List.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
     private static final List<String> READ_METHODS = List.of("GET", "HEAD");
 
@@ -69,7 +68,7 @@ public class ApiRouter {
     }
 
     private List<String> methods(Route route) {
-        List<String> methods = route.plural() ? PLURAL_METHODS : OBJECT_METHODS;
+        List<String> methods = route.plural() ? route.type().pluralMethods() : OBJECT_METHODS;
         if (settings.getBoolean("kinto.readonly", false)) {
             return methods.stream().filter(READ_METHODS::contains).toList();
         }

@@ -1,6 +1,7 @@
 package org.jinto.resource;
 
 import jakarta.json.JsonObject;
+import org.jinto.api.events.Action;
 import org.jinto.auth.Identity;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
  * What one request did to the objects of one resource type under one parent (Kinto's event payload and
  * {@code impacted_objects}).
  *
- * @param action       {@code create}, {@code update}, {@code delete} or {@code read}
+ * @param action       what happened
  * @param resourceName {@code bucket}, {@code collection}, {@code group}, {@code record}, {@code account}
  * @param uri          the request URI below {@code /v1}
  * @param ids          the parent ids named in the URI ({@code bucket_id}, {@code collection_id}...), and for
@@ -21,13 +22,8 @@ import java.util.Map;
  * @param objects      each object's {@code old} (null on create and read) and {@code new} version (for a delete,
  *                     the tombstone)
  */
-public record ResourceChange(String action, String resourceName, String uri, Map<String, String> ids,
+public record ResourceChange(Action action, String resourceName, String uri, Map<String, String> ids,
                              String parentId, Identity identity, long timestamp, List<Impacted> objects) {
-
-    public static final String CREATE = "create";
-    public static final String UPDATE = "update";
-    public static final String DELETE = "delete";
-    public static final String READ = "read";
 
     public ResourceChange {
         ids = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ids));

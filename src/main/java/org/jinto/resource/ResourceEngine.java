@@ -11,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jinto.api.Settings;
+import org.jinto.api.events.Action;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.cache.Cache;
@@ -168,7 +169,7 @@ public class ResourceEngine {
         data.add("id", postedId instanceof JsonString s ? s.getString() : context.route().type().idGenerator().generate());
         Processed processed = process(context, givenPermissions(context, body), data.build(), null);
         JsonObject created = model.create(processed.object(), processed.permissions());
-        notifyChange(context, model, ResourceChange.CREATE, created.getString("id"), null, created);
+        notifyChange(context, model, Action.CREATE, created.getString("id"), null, created);
         return ObjectResponses.withTimestamp(
                 ObjectResponses.object(201, created, model.permissionsOf(created.getString("id"))),
                 ObjectResponses.lastModified(created));
@@ -196,7 +197,7 @@ public class ResourceEngine {
             for (int i = 0; i < deleted.size(); i++) {
                 impacted.add(new ResourceChange.Impacted(fetched.get(i), deleted.get(i)));
             }
-            notify(context, model, ResourceChange.DELETE, null, impacted);
+            notify(context, model, Action.DELETE, null, impacted);
         }
         ApiResponse response = ObjectResponses.list(deleted);
         pagination.nextPageAfterDelete(list, page, fetched, deleted, nextPageLink(context))
@@ -239,7 +240,7 @@ public class ResourceEngine {
         JsonObject stored = existing != null
                 ? model.update(processed.object(), processed.permissions())
                 : model.create(processed.object(), processed.permissions());
-        notifyChange(context, model, existing != null ? ResourceChange.UPDATE : ResourceChange.CREATE, id, existing, stored);
+        notifyChange(context, model, existing != null ? Action.UPDATE : Action.CREATE, id, existing, stored);
         return ObjectResponses.withTimestamp(
                 ObjectResponses.object(existing != null ? 200 : 201, stored, model.permissionsOf(id)),
                 ObjectResponses.lastModified(stored));
@@ -272,7 +273,7 @@ public class ResourceEngine {
         List<String> changedFields = changes.keySet().stream()
                 .filter(k -> !Objects.equals(existing.get(k), processed.object().get(k))).toList();
         JsonObject stored = model.update(processed.object(), processed.permissions());
-        notifyChange(context, model, ResourceChange.UPDATE, id, existing, stored);
+        notifyChange(context, model, Action.UPDATE, id, existing, stored);
         ApiResponse response = switch (behavior) {
             case "light" -> ObjectResponses.object(200, subset(stored, changedFields), null);
             case "diff" -> ObjectResponses.object(200, subset(stored, changedFields.stream()
@@ -292,7 +293,7 @@ public class ResourceEngine {
             lastModified = null;
         }
         JsonObject tombstone = model.delete(id, lastModified);
-        notifyChange(context, model, ResourceChange.DELETE, id, existing, tombstone);
+        notifyChange(context, model, Action.DELETE, id, existing, tombstone);
         return ObjectResponses.withTimestamp(ObjectResponses.object(200, tombstone, null),
                 ObjectResponses.lastModified(tombstone));
     }
@@ -388,7 +389,8 @@ public class ResourceEngine {
 
     /** Restricted to the shared objects when the caller may not read the whole list. */
     private static ListRequest restricted(RequestContext context, ListRequest list) {
-        return context.sharedIds() == null ? list : list.withSharedIds(context.sharedIds());
+        ListRequest typed = list.mapFilters(context.route().type()::filter);
+        return context.sharedIds() == null ? typed : typed.withSharedIds(context.sharedIds());
     }
 
     private static NextPageLink nextPageLink(RequestContext context) {
@@ -425,25 +427,25 @@ public class ResourceEngine {
 
     // Listeners.
 
-    private void notifyChange(RequestContext context, ResourceModel model, String action, String id,
+    private void notifyChange(RequestContext context, ResourceModel model, Action action, String id,
                               JsonObject old, JsonObject current) {
         notify(context, model, action, id, List.of(new ResourceChange.Impacted(old, current)));
     }
 
     private void notifyRead(RequestContext context, ResourceModel model, List<JsonObject> objects) {
         String id = context.plural() ? null : context.route().objectId();
-        ResourceChange read = change(context, model, ResourceChange.READ, id,
+        ResourceChange read = change(context, model, Action.READ, id,
                 objects.stream().map(o -> new ResourceChange.Impacted(null, o)).toList());
         listeners.forEach(l -> l.read(read));
     }
 
-    private void notify(RequestContext context, ResourceModel model, String action, String id,
+    private void notify(RequestContext context, ResourceModel model, Action action, String id,
                         List<ResourceChange.Impacted> impacted) {
         ResourceChange change = change(context, model, action, id, impacted);
         listeners.forEach(l -> l.changed(change));
     }
 
-    private ResourceChange change(RequestContext context, ResourceModel model, String action, String id,
+    private ResourceChange change(RequestContext context, ResourceModel model, Action action, String id,
                                   List<ResourceChange.Impacted> impacted) {
         Route route = context.route();
         String uri = route.plural() ? route.pluralUri() : route.objectUri(route.objectId());

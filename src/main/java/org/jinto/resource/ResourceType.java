@@ -2,6 +2,7 @@ package org.jinto.resource;
 
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
+import org.jinto.api.storage.Filter;
 import org.jinto.resource.errors.ErrorDetail;
 
 import java.util.List;
@@ -34,6 +35,21 @@ public abstract class ResourceType {
 
     public IdGenerator idGenerator() {
         return IdGenerator.NAME;
+    }
+
+    /** The methods of the plural endpoint. */
+    public List<String> pluralMethods() {
+        return List.of("HEAD", "GET", "POST", "DELETE");
+    }
+
+    /** Whether objects have their own endpoint ({@code pluralPath/{id}}). */
+    public boolean hasObjectEndpoint() {
+        return true;
+    }
+
+    /** The filter the storage applies for a query-string filter (Kinto's {@code _extract_filters} override). */
+    public Filter filter(Filter fromQuery) {
+        return fromQuery;
     }
 
     /** Whether the type is served with these settings (plugins are enabled through {@code kinto.includes}). */

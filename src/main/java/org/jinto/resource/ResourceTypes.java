@@ -5,13 +5,18 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
+import org.jinto.api.resource.ResourceDeclaration;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/** The resource types enabled by the settings, the routes to them and their permission tree. */
+/**
+ * The resource types enabled by the settings (the server's, and those plugins declare), the routes to them and
+ * their permission tree.
+ */
 @ApplicationScoped
 public class ResourceTypes {
 
@@ -20,13 +25,17 @@ public class ResourceTypes {
     @Inject
     @Any
     Instance<ResourceType> allTypes;
+    @Inject
+    @Any
+    Instance<ResourceDeclaration> declared;
 
     private List<ResourceType> enabled;
     private PermissionTree tree;
 
     public synchronized List<ResourceType> enabled() {
         if (enabled == null) {
-            enabled = allTypes.stream().filter(t -> t.enabled(settings)).toList();
+            enabled = Stream.concat(allTypes.stream(), declared.stream().map(DeclaredResourceType::new))
+                    .filter(t -> t.enabled(settings)).toList();
         }
         return enabled;
     }
@@ -39,6 +48,9 @@ public class ResourceTypes {
     public Optional<Route> route(List<String> segments) {
         for (ResourceType type : enabled()) {
             for (boolean objectEndpoint : new boolean[]{false, true}) {
+                if (objectEndpoint && !type.hasObjectEndpoint()) {
+                    continue;
+                }
                 Map<String, String> ids = type.template().match(segments, objectEndpoint);
                 if (ids != null) {
                     return Optional.of(new Route(type, !objectEndpoint, ids));

@@ -2,7 +2,10 @@ package org.jinto.resource;
 
 import jakarta.json.JsonObject;
 import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +76,17 @@ class ValidationIT extends ApiTestSupport {
         assertEquals(200, alice.with("Accept", "text/html, application/json;q=0.9").get(records).status());
         assertEquals(201, alice.with("Content-Type", "application/json; charset=utf-8")
                 .send("PUT", records + "/typed", "{\"data\": {}}").status());
+    }
+
+    @Test
+    void readOnlyServersOnlyServeReads() {
+        Map<String, String> readOnly = settings();
+        readOnly.put("kinto.readonly", "true");
+        Http server = new Http(JintoServer.url(readOnly)).as("alice", "alice-pw");
+        Http.Response write = server.send("PUT", "/buckets/" + unique("b"), "{}");
+        assertError(write, 405, 115);
+        assertEquals("GET, HEAD, OPTIONS", write.header("Allow"));
+        assertEquals(200, server.get("/buckets").status());
     }
 
     @Test

@@ -30,6 +30,22 @@ public final class JintoServer {
         return settings;
     }
 
+    /**
+     * The default settings with the PostgreSQL storage and permission backends on a new, empty database (see
+     * {@link TestPostgres}); each call makes a new database, so a test class keeps the map to share its server.
+     */
+    public static Map<String, String> postgresql() {
+        String database = TestPostgres.freshDatabase();
+        Map<String, String> settings = defaults();
+        settings.put("kinto.storage_backend", "postgresql");
+        settings.put("kinto.permission_backend", "postgresql");
+        settings.put("kinto.storage_url", database);
+        settings.put("kinto.permission_url", database);
+        settings.put("kinto.storage_pool_size", "8");
+        settings.put("kinto.storage_max_overflow", "0");
+        return settings;
+    }
+
     /** The base URL ({@code http://127.0.0.1:port/v1}) of a server running with the default settings. */
     public static String url() {
         return url(defaults());
@@ -68,7 +84,7 @@ public final class JintoServer {
         return Path.of(webapp);
     }
 
-    static Path writeIni(Map<String, String> settings) throws IOException {
+    public static Path writeIni(Map<String, String> settings) throws IOException {
         StringBuilder ini = new StringBuilder("[app:main]\n");
         settings.forEach((key, value) -> ini.append(key).append(" = ").append(value).append('\n'));
         Path file = Files.createTempFile("jinto-test", ".ini");

@@ -18,6 +18,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final Tomcat tomcat = new Tomcat();
     private final Path baseDir;
+    private final Context context;
     private int port;
 
     /**
@@ -41,14 +42,19 @@ public final class EmbeddedServer implements AutoCloseable {
         connector.setProperty("relaxedQueryChars", "\"<>[\\]^`{|}");
         tomcat.setConnector(connector);
         ((org.apache.catalina.core.StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
-        Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
+        context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
         contextParams.forEach(context::addParameter);
+    }
+
+    /** Makes {@code value} a servlet context attribute of the web application (set before it starts). */
+    public EmbeddedServer offer(String attribute, Object value) {
+        context.addServletContainerInitializer((classes, servletContext) -> servletContext.setAttribute(attribute, value), null);
+        return this;
     }
 
     /** Starts Tomcat; fails if the web application did not start (e.g. a bad setting). */
     public EmbeddedServer start() throws LifecycleException {
         tomcat.start();
-        Context context = (Context) tomcat.getHost().findChildren()[0];
         if (context.getState() != LifecycleState.STARTED) {
             tomcat.stop();
             tomcat.destroy();

@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar jinto-launcher.jar <exploded-war-or-war>}: runs Jinto in the foreground on
- * {@code JINTO_HOST}:{@code JINTO_PORT} (default 127.0.0.1:8888) until SIGTERM or Ctrl-C.
+ * {@code JINTO_HOST}:{@code JINTO_PORT} (default 127.0.0.1:8888) until SIGTERM or Ctrl-C. When the PostgreSQL
+ * backends have no {@code kinto.storage_url} / {@code kinto.permission_url}, they use an embedded PostgreSQL
+ * whose data lives in {@code data/postgres} under the working directory ({@code JINTO_DATA} to move it).
  */
 public final class Main {
 
@@ -23,17 +25,22 @@ public final class Main {
         String host = System.getenv().getOrDefault("JINTO_HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("JINTO_PORT", "8888"));
         Map<String, String> params = new HashMap<>();
+        EmbeddedPostgresql postgresql = new EmbeddedPostgresql(
+                Path.of(System.getenv().getOrDefault("JINTO_DATA", "data")).resolve("postgres"));
         EmbeddedServer server;
         try {
-            server = new EmbeddedServer(Path.of(args[0]), host, port, params).start();
+            server = new EmbeddedServer(Path.of(args[0]), host, port, params)
+                    .offer(EmbeddedPostgresql.ATTRIBUTE, postgresql)
+                    .start();
         } catch (Exception e) {
             System.err.println("Jinto did not start: " + e.getMessage());
+            postgresql.close();
             System.exit(1);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
+            try (postgresql) {
                 server.close();
             } catch (Exception e) {
                 System.err.println("Error while stopping: " + e.getMessage());

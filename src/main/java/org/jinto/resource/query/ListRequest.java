@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A plural request's query string, read as Kinto reads it.
@@ -24,6 +25,12 @@ import java.util.Optional;
  */
 public record ListRequest(List<Filter> filters, List<Sort> sorting, int limit, List<String> fields, String token,
                           boolean includeDeleted, Optional<String> alert) {
+
+    /** The same request with each filter replaced by {@code change(filter)}. */
+    public ListRequest mapFilters(UnaryOperator<Filter> change) {
+        return new ListRequest(filters.stream().map(change).toList(), sorting, limit, fields, token, includeDeleted,
+                alert);
+    }
 
     /**
      * Restricts the list to the objects the user may read without a permission on the whole list (Kinto's

@@ -2,6 +2,7 @@ package org.jinto.resource.types;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jinto.api.events.Action;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
@@ -25,7 +26,7 @@ public class ChildrenCascade implements ResourceListener {
 
     @Override
     public void changed(ResourceChange change) {
-        if (!ResourceChange.DELETE.equals(change.action())) {
+        if (change.action() != Action.DELETE) {
             return;
         }
         for (ResourceChange.Impacted impacted : change.objects()) {

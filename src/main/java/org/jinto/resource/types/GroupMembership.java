@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.jinto.api.events.Action;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.resource.ResourceChange;
 import org.jinto.resource.ResourceListener;
@@ -30,7 +31,7 @@ public class GroupMembership implements ResourceListener {
         String bucketUri = "/buckets/" + change.ids().get("bucket_id");
         for (ResourceChange.Impacted impacted : change.objects()) {
             String groupUri = bucketUri + "/groups/" + impacted.newObject().getString("id");
-            if (ResourceChange.DELETE.equals(change.action())) {
+            if (Action.DELETE == change.action()) {
                 permission.removePrincipal(groupUri);
                 continue;
             }

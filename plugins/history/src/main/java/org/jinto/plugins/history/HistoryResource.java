@@ -1,0 +1,79 @@
+package org.jinto.plugins.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import org.jinto.api.Settings;
+import org.jinto.api.resource.ResourceDeclaration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /v1/buckets/{bucket_id}/history}: the entries written by {@link HistoryListener}, listed (newest first,
+ * filtered, paginated) and purged like any Kinto list; read by whoever may read the bucket, or the entries they
+ * were given. No object endpoint, no creation, as Kinto's history view.
+ */
+@ApplicationScoped
+public class HistoryResource implements ResourceDeclaration {
+
+    private static final Set<String> ID_FIELDS = Set.of("record_id", "collection_id", "bucket_id");
+
+    @Inject
+    HistoryPlugin plugin;
+
+    @Override
+    public String name() {
+        return HistoryListener.RESOURCE;
+    }
+
+    @Override
+    public String pluralPath() {
+        return "/buckets/{bucket_id}/history";
+    }
+
+    @Override
+    public List<String> pluralMethods() {
+        return List.of("HEAD", "GET", "DELETE");
+    }
+
+    @Override
+    public boolean objectEndpoint() {
+        return false;
+    }
+
+    @Override
+    public List<String> permissions() {
+        return List.of("read", "write");
+    }
+
+    @Override
+    public Map<String, Map<String, List<String>>> inheritance() {
+        return Map.of(
+                "read", Map.of("bucket", List.of("write", "read"), "history", List.of("write", "read")),
+                "write", Map.of("bucket", List.of("write"), "history", List.of("write")));
+    }
+
+    @Override
+    public boolean isEnabled(Settings settings) {
+        return plugin.isEnabled(settings);
+    }
+
+    /** Ids are strings: {@code ?record_id=123} (an integer once read, booleans too) compares as {@code "123"}. */
+    @Override
+    public JsonValue filterValue(String field, JsonValue value) {
+        if (!ID_FIELDS.contains(field)) {
+            return value;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            return Json.createValue(number.bigIntegerValue().toString());
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Json.createValue(value == JsonValue.TRUE ? "True" : "False");
+        }
+        return value;
+    }
+}

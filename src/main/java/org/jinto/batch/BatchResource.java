@@ -1,0 +1,83 @@
+package org.jinto.batch;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jinto.api.Settings;
+import org.jinto.auth.RequestAuthenticator;
+import org.jinto.resource.ApiRouter;
+import org.jinto.resource.body.JsonBodyReader;
+import org.jinto.resource.errors.InvalidParameters;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code POST /v1/batch} as Kinto's batch view: at most {@code kinto.batch_max_requests} subrequests (none into
+ * {@code /batch}), run in order through the application, answered as {@code {"responses": [...]}}. The batch is
+ * one transaction: a subresponse of 500 or more stops it and becomes the batch's own answer, so that everything
+ * rolls back; 4xx subresponses are kept in the list and do not roll back.
+ */
+@Path("batch")
+@RequestScoped
+public class BatchResource {
+
+    /** Request attribute present while a subrequest runs, for code that must act once per batch. */
+    public static final String SUBREQUEST_ATTRIBUTE = BatchResource.class.getName() + ".subrequest";
+    static final String MAX_REQUESTS = "kinto.batch_max_requests";
+    private static final String BATCH_PATH = "/batch";
+
+    @Inject
+    Settings settings;
+    @Inject
+    ApiRouter router;
+    @Inject
+    RequestAuthenticator authenticator;
+
+    @POST
+    public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpServletRequest request,
+                          @Context HttpServletResponse response) throws ServletException, IOException {
+        List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().read(body, request.getContentType()));
+        long limit = settings.getLong(MAX_REQUESTS, 25);
+        if (limit > 0 && subrequests.size() > limit) {
+            throw InvalidParameters.of("body", "requests", "Number of requests is limited to " + limit);
+        }
+        // Kinto's test is a substring one.
+        if (subrequests.stream().anyMatch(s -> s.path().contains(BATCH_PATH))) {
+            throw InvalidParameters.of("body", "requests", "Recursive call on " + BATCH_PATH + " endpoint is forbidden.");
+        }
+        SubrequestDispatcher dispatcher = new SubrequestDispatcher(request, response, router, authenticator,
+                uriInfo.getBaseUri().toString());
+        JsonArrayBuilder responses = Json.createArrayBuilder();
+        for (Subrequest subrequest : subrequests) {
+            Subresponse subresponse = dispatcher.dispatch(subrequest);
+            if (subresponse.status() >= 500) {
+                return failure(subresponse);
+            }
+            responses.add(subresponse.toJson());
+        }
+        return Response.ok(Json.createObjectBuilder().add("responses", responses).build().toString(),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A failed subrequest fails the batch as a whole, with its own answer (Kinto lets its error propagate). */
+    private static Response failure(Subresponse subresponse) {
+        Response.ResponseBuilder failed = Response.status(subresponse.status()).entity(subresponse.body().toString());
+        subresponse.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                failed.header(name, value);
+            }
+        });
+        return failed.build();
+    }
+}

@@ -1,0 +1,26 @@
+package org.jinto.batch;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+
+/**
+ * One entry of the batch answer, as Kinto's {@code build_response}: the status, the path (with the {@code /v1}
+ * prefix, percent-decoded, without query string), the headers and the body (JSON, else the text, empty for HEAD).
+ */
+record Subresponse(int status, String path, Map<String, String> headers, JsonValue body) {
+
+    JsonObject toJson() {
+        JsonObjectBuilder headersJson = Json.createObjectBuilder();
+        headers.forEach(headersJson::add);
+        return Json.createObjectBuilder()
+                .add("status", status)
+                .add("path", path)
+                .add("headers", headersJson)
+                .add("body", body)
+                .build();
+    }
+}

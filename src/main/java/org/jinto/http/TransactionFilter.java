@@ -1,0 +1,79 @@
+package org.jinto.http;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.api.Settings;
+import org.jinto.api.http.Errno;
+import org.jinto.api.storage.BackendException;
+import org.jinto.storage.Transactions;
+import org.jinto.storage.UnitOfWork;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One transaction per request: database work during the request joins the request's unit of work, committed
+ * when the answer's status is below 500 and nobody marked it rollback-only, rolled back otherwise. The answer is
+ * held back until the commit succeeded; if the commit fails the client gets 503 errno 201 instead.
+ */
+public class TransactionFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(TransactionFilter.class.getName());
+    static final String COMMIT_FAILED = "Service temporary unavailable due to overloading or maintenance, please retry later.";
+    /** Request attribute: {@code Boolean.TRUE} once the request's writes are committed (for after-commit work). */
+    public static final String COMMITTED = "org.jinto.committed";
+
+    @Inject
+    transient Settings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Map<String, List<String>> earlierHeaders = headers(response);
+        BufferedResponse buffered = new BufferedResponse(response);
+        try (UnitOfWork unit = Transactions.begin()) {
+            chain.doFilter(request, buffered);
+            if (buffered.getStatus() >= 500) {
+                unit.markRollbackOnly();
+            }
+            try {
+                boolean committing = !unit.isRollbackOnly();
+                unit.commit();
+                request.setAttribute(COMMITTED, committing);
+            } catch (BackendException e) {
+                LOG.log(Level.WARNING, "Commit failed", e);
+                answerUnavailable(buffered, earlierHeaders);
+            }
+        }
+        buffered.send();
+    }
+
+    /** Replaces the answer by Kinto's 503, keeping the headers set before the request reached the application. */
+    private void answerUnavailable(BufferedResponse buffered, Map<String, List<String>> earlierHeaders) throws IOException {
+        buffered.discard();
+        earlierHeaders.forEach((name, values) -> values.forEach(value -> buffered.addHeader(name, value)));
+        buffered.setStatus(503);
+        buffered.setContentType("application/json");
+        buffered.setHeader("Retry-After", Long.toString(settings.getLong("kinto.retry_after_seconds", 30)));
+        buffered.getOutputStream().write(ErrorResponses.body(503, Errno.BACKEND, "Service Unavailable", COMMIT_FAILED, null)
+                .toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> headers(HttpServletResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, new ArrayList<>(response.getHeaders(name)));
+        }
+        return headers;
+    }
+}

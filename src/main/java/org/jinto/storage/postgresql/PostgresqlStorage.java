@@ -1,0 +1,352 @@
+package org.jinto.storage.postgresql;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import org.jinto.api.BackendName;
+import org.jinto.api.Settings;
+import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Query;
+import org.jinto.api.storage.Storage;
+import org.jinto.api.storage.UnicityException;
+import org.jinto.storage.Timestamps;
+import org.jinto.storage.sql.Database;
+import org.jinto.storage.sql.Databases;
+import org.jinto.storage.sql.Sql;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kinto's storage on PostgreSQL: the {@code objects} and {@code timestamps} tables (see the Flyway scripts in
+ * {@code db/migration/storage}), every filter, sort, page and count evaluated in SQL.
+ * <p>
+ * Every write first locks the timestamps row of its (parent, resource) with an upsert, and keeps that lock until
+ * its transaction ends: writers of one collection are serialised, so each gets a strictly increasing timestamp
+ * (Kinto's rule, {@link Timestamps}) and they commit in timestamp order, while writers of other collections
+ * proceed in parallel. Kinto instead lets concurrent writers collide on a unique index and answers 409.
+ */
+@ApplicationScoped
+@BackendName("postgresql")
+public class PostgresqlStorage implements Storage {
+
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    /** The stored object as the API shows it: its data plus the id and timestamp columns. */
+    private static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
+    private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
+
+    /** One (parent, resource name): the unit of timestamps and of write serialisation. */
+    private record Scope(String parentId, String resourceName) {
+        static final Comparator<Scope> ORDER = Comparator.comparing(Scope::parentId).thenComparing(Scope::resourceName);
+    }
+
+    private Database database;
+    private int maxFetchSize;
+
+    /** For the CDI proxy. */
+    protected PostgresqlStorage() {
+    }
+
+    @Inject
+    PostgresqlStorage(Databases databases, Settings settings) {
+        this(databases.open("storage"), settings.getLong("kinto.storage_max_fetch_size", 10000));
+    }
+
+    /** @param maxFetchSize Kinto's {@code storage_max_fetch_size}: no read returns more objects */
+    public PostgresqlStorage(Database database, long maxFetchSize) {
+        this.database = database;
+        this.maxFetchSize = (int) Math.min(Integer.MAX_VALUE, maxFetchSize);
+    }
+
+    @Override
+    public JsonObject create(String resourceName, String parentId, JsonObject object) {
+        String id = object.getString("id");
+        return database.run(connection -> {
+            Scope scope = new Scope(parentId, resourceName);
+            Long previous = lockTimestamps(connection, List.of(scope)).get(scope);
+            JsonObject created = write(connection, scope, id, object, previous, false);
+            if (created == null) {
+                throw new UnicityException(find(connection, scope, id));
+            }
+            return created;
+        });
+    }
+
+    @Override
+    public JsonObject get(String resourceName, String parentId, String id) {
+        JsonObject found = database.run(connection -> find(connection, new Scope(parentId, resourceName), id));
+        if (found == null) {
+            throw new ObjectNotFoundException(resourceName, parentId, id);
+        }
+        return found;
+    }
+
+    @Override
+    public JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
+        return database.run(connection -> {
+            Scope scope = new Scope(parentId, resourceName);
+            return write(connection, scope, id, object, lockTimestamps(connection, List.of(scope)).get(scope), true);
+        });
+    }
+
+    @Override
+    public JsonObject delete(String resourceName, String parentId, String id, Long lastModified) {
+        return database.run(connection -> {
+            Scope scope = new Scope(parentId, resourceName);
+            long[] timestamps = Timestamps.bump(orZero(lockTimestamps(connection, List.of(scope)).get(scope)), lastModified);
+            Sql tombstone = new Sql("WITH deleted AS (UPDATE objects SET deleted = TRUE, data = " + TOMBSTONE_DATA
+                    + ", last_modified = ").param(timestamps[0])
+                    .add(" WHERE parent_id = ").param(parentId).add(" AND resource_name = ").param(resourceName)
+                    .add(" AND id = ").param(id).add(" AND NOT deleted RETURNING id), ")
+                    .add("bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
+                    .add(" WHERE parent_id = ").param(parentId).add(" AND resource_name = ").param(resourceName)
+                    .add(" AND EXISTS (SELECT 1 FROM deleted)) SELECT count(*) FROM deleted");
+            if (tombstone.first(connection, row -> row.getLong(1)) == 0) {
+                throw new ObjectNotFoundException(resourceName, parentId, id);
+            }
+            return tombstone(id, timestamps[0]);
+        });
+    }
+
+    @Override
+    public List<JsonObject> deleteAll(String resourceName, String parentId, Query unescaped) {
+        Query query = NulEscape.escape(unescaped);
+        return database.run(connection -> {
+            // Lock the timestamps of the collections concerned first, in one order, as single writes do.
+            Map<Scope, Long> previous = new HashMap<>(lockTimestamps(connection, scopesWithLiveObjects(connection, resourceName, parentId)));
+            Sql select = new Sql("SELECT parent_id, resource_name, id FROM objects WHERE ");
+            scope(select, resourceName, parentId);
+            select.add(" AND NOT deleted");
+            ObjectFilters.where(select, query.filters());
+            ObjectFilters.paginate(select, query.paginationRules());
+            ObjectFilters.orderBy(select, query.sorting());
+            select.add(" LIMIT ").param(limit(query)).add(" FOR UPDATE");
+            List<Map.Entry<Scope, String>> matches = select.list(connection, row ->
+                    Map.entry(new Scope(row.getString(1), row.getString(2)), row.getString(3)));
+            List<Scope> unlocked = matches.stream().map(Map.Entry::getKey).filter(s -> !previous.containsKey(s)).distinct().toList();
+            previous.putAll(lockTimestamps(connection, unlocked));
+
+            Map<Scope, Long> current = new HashMap<>();
+            previous.forEach((scope, timestamp) -> current.put(scope, orZero(timestamp)));
+            List<JsonObject> tombstones = new ArrayList<>();
+            List<String> parents = new ArrayList<>();
+            List<String> resources = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<Long> times = new ArrayList<>();
+            for (Map.Entry<Scope, String> match : matches) {
+                long[] timestamps = Timestamps.bump(current.get(match.getKey()), null);
+                current.put(match.getKey(), timestamps[1]);
+                parents.add(match.getKey().parentId());
+                resources.add(match.getKey().resourceName());
+                ids.add(match.getValue());
+                times.add(timestamps[0]);
+                tombstones.add(tombstone(match.getValue(), timestamps[0]));
+            }
+            if (!matches.isEmpty()) {
+                new Sql("UPDATE objects o SET deleted = TRUE, data = " + TOMBSTONE_DATA + ", last_modified = t.ts FROM unnest(")
+                        .param(parents.toArray(String[]::new)).add("::text[], ").param(resources.toArray(String[]::new))
+                        .add("::text[], ").param(ids.toArray(String[]::new)).add("::text[], ").param(times.toArray(Long[]::new))
+                        .add("::bigint[]) AS t(parent_id, resource_name, id, ts) WHERE o.parent_id = t.parent_id"
+                                + " AND o.resource_name = t.resource_name AND o.id = t.id")
+                        .update(connection);
+                List<Scope> bumped = current.keySet().stream().filter(s -> !current.get(s).equals(orZero(previous.get(s)))).toList();
+                new Sql("UPDATE timestamps s SET last_modified = t.ts FROM unnest(")
+                        .param(bumped.stream().map(Scope::parentId).toArray(String[]::new)).add("::text[], ")
+                        .param(bumped.stream().map(Scope::resourceName).toArray(String[]::new)).add("::text[], ")
+                        .param(bumped.stream().map(current::get).toArray(Long[]::new))
+                        .add("::bigint[]) AS t(parent_id, resource_name, ts)"
+                                + " WHERE s.parent_id = t.parent_id AND s.resource_name = t.resource_name")
+                        .update(connection);
+            }
+            return tombstones;
+        });
+    }
+
+    @Override
+    public List<JsonObject> listAll(String resourceName, String parentId, Query unescaped) {
+        Query query = NulEscape.escape(unescaped);
+        Sql select = new Sql("SELECT " + OBJECT_JSON + " FROM objects WHERE ");
+        scope(select, resourceName, parentId);
+        if (!query.includeDeleted()) {
+            select.add(" AND NOT deleted");
+        }
+        ObjectFilters.where(select, query.filters());
+        ObjectFilters.paginate(select, query.paginationRules());
+        ObjectFilters.orderBy(select, query.sorting());
+        select.add(" LIMIT ").param(limit(query));
+        return database.run(connection -> select.list(connection, PostgresqlStorage::object));
+    }
+
+    @Override
+    public long countAll(String resourceName, String parentId, List<Filter> filters) {
+        Sql count = new Sql("SELECT count(*) FROM objects WHERE ");
+        scope(count, resourceName, parentId);
+        count.add(" AND NOT deleted");
+        ObjectFilters.where(count, NulEscape.escapeFilters(filters));
+        return database.run(connection -> count.first(connection, row -> row.getLong(1)));
+    }
+
+    @Override
+    public long resourceTimestamp(String resourceName, String parentId) {
+        return database.run(connection -> {
+            Long current = new Sql("SELECT last_modified FROM timestamps WHERE parent_id = ").param(parentId)
+                    .add(" AND resource_name = ").param(resourceName)
+                    .first(connection, row -> row.getObject(1, Long.class));
+            if (current != null) {
+                return current;
+            }
+            // None yet: one is created from the clock and kept; a concurrent writer's value wins.
+            return new Sql("INSERT INTO timestamps (parent_id, resource_name, last_modified) VALUES (").param(parentId)
+                    .add(", ").param(resourceName).add(", ").param(Timestamps.bump(0, null)[0])
+                    .add(") ON CONFLICT (parent_id, resource_name) DO UPDATE"
+                            + " SET last_modified = COALESCE(timestamps.last_modified, EXCLUDED.last_modified)"
+                            + " RETURNING last_modified")
+                    .first(connection, row -> row.getLong(1));
+        });
+    }
+
+    @Override
+    public int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained) {
+        Sql purge;
+        if (maxRetained == null) {
+            purge = new Sql("DELETE FROM objects WHERE ");
+            scope(purge, resourceName, parentId);
+            purge.add(" AND deleted");
+            if (before != null) {
+                purge.add(" AND last_modified < ").param(before);
+            }
+        } else {
+            // Keep the newest maxRetained tombstones of each collection (and, with before, only recent ones).
+            purge = new Sql("DELETE FROM objects o USING (SELECT parent_id, resource_name, id, last_modified,"
+                    + " row_number() OVER (PARTITION BY parent_id, resource_name ORDER BY last_modified DESC) AS newest"
+                    + " FROM objects WHERE ");
+            scope(purge, resourceName, parentId);
+            purge.add(" AND deleted) AS t WHERE o.parent_id = t.parent_id AND o.resource_name = t.resource_name"
+                    + " AND o.id = t.id AND (t.newest > ").param((long) maxRetained);
+            if (before != null) {
+                purge.add(" OR t.last_modified < ").param(before);
+            }
+            purge.add(")");
+        }
+        return database.run(purge::update);
+    }
+
+    @Override
+    public void flush() {
+        database.run(connection -> new Sql("TRUNCATE objects, timestamps").update(connection));
+    }
+
+    @Override
+    public void ping() {
+        database.ping();
+    }
+
+    /**
+     * Locks the timestamps rows of the scopes (creating missing ones, with no timestamp yet) in a fixed order, and
+     * answers their current timestamps (null where none). The locks last until the transaction ends.
+     */
+    private static Map<Scope, Long> lockTimestamps(Connection connection, Collection<Scope> scopes) throws SQLException {
+        if (scopes.isEmpty()) {
+            return Map.of();
+        }
+        List<Scope> ordered = scopes.stream().distinct().sorted(Scope.ORDER).toList();
+        Map<Scope, Long> previous = new LinkedHashMap<>();
+        new Sql("INSERT INTO timestamps (parent_id, resource_name, last_modified) SELECT t.parent_id, t.resource_name, NULL"
+                + " FROM unnest(").param(ordered.stream().map(Scope::parentId).toArray(String[]::new))
+                .add("::text[], ").param(ordered.stream().map(Scope::resourceName).toArray(String[]::new))
+                .add("::text[]) WITH ORDINALITY AS t(parent_id, resource_name, n) ORDER BY t.n"
+                        + " ON CONFLICT (parent_id, resource_name) DO UPDATE SET last_modified = timestamps.last_modified"
+                        + " RETURNING parent_id, resource_name, last_modified")
+                .list(connection, row -> previous.put(new Scope(row.getString(1), row.getString(2)), row.getObject(3, Long.class)));
+        return previous;
+    }
+
+    private static List<Scope> scopesWithLiveObjects(Connection connection, String resourceName, String parentId)
+            throws SQLException {
+        if (resourceName != null && !parentId.contains("*")) {
+            return List.of(new Scope(parentId, resourceName));
+        }
+        Sql scopes = new Sql("SELECT DISTINCT parent_id, resource_name FROM objects WHERE ");
+        scope(scopes, resourceName, parentId);
+        scopes.add(" AND NOT deleted");
+        return scopes.list(connection, row -> new Scope(row.getString(1), row.getString(2)));
+    }
+
+    /**
+     * Inserts the object, replacing a tombstone (and with {@code replaceLive} a live object) of the same id, with its
+     * bumped timestamp, and bumps the scope's. Answers the stored object, or null when a live one was in the way.
+     */
+    private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object, Long previous,
+                                    boolean replaceLive) throws SQLException {
+        Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
+        long[] timestamps = Timestamps.bump(orZero(previous), given);
+        JsonObject data = NulEscape.escape(Json.createObjectBuilder(object).remove("id").remove("last_modified").build());
+        long written = new Sql("WITH written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)"
+                + " VALUES (").param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
+                .param(timestamps[0]).add(", ").json(data)
+                .add(", FALSE) ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
+                        + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = FALSE"
+                        + (replaceLive ? "" : " WHERE objects.deleted") + " RETURNING 1), ")
+                .add("bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
+                .add(" WHERE parent_id = ").param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
+                .add(" AND EXISTS (SELECT 1 FROM written)) SELECT count(*) FROM written")
+                .first(connection, row -> row.getLong(1));
+        if (written == 0) {
+            return null;
+        }
+        return Json.createObjectBuilder(object).add("id", id).add("last_modified", timestamps[0]).build();
+    }
+
+    /** The live object, or null. */
+    private static JsonObject find(Connection connection, Scope scope, String id) throws SQLException {
+        return new Sql("SELECT " + OBJECT_JSON + " FROM objects WHERE parent_id = ").param(scope.parentId())
+                .add(" AND resource_name = ").param(scope.resourceName()).add(" AND id = ").param(id)
+                .add(" AND NOT deleted")
+                .first(connection, PostgresqlStorage::object);
+    }
+
+    /** {@code parent_id = ?} or, with {@code *} wildcards, {@code LIKE}; and the resource name unless null. */
+    private static void scope(Sql sql, String resourceName, String parentId) {
+        if (parentId.contains("*")) {
+            sql.add("parent_id LIKE ").param(Sql.wildcard(parentId)).add(" ESCAPE '\\'");
+        } else {
+            sql.add("parent_id = ").param(parentId);
+        }
+        if (resourceName != null) {
+            sql.add(" AND resource_name = ").param(resourceName);
+        }
+    }
+
+    private long limit(Query query) {
+        return query.limit() == null ? maxFetchSize : Math.min(query.limit(), maxFetchSize);
+    }
+
+    private static JsonObject object(ResultSet row) throws SQLException {
+        String text = row.getString(1);
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            return NulEscape.unescape(reader.readObject(), text);
+        }
+    }
+
+    private static JsonObject tombstone(String id, long lastModified) {
+        return Json.createObjectBuilder().add("id", id).add("last_modified", lastModified).add("deleted", true).build();
+    }
+
+    private static long orZero(Long timestamp) {
+        return timestamp == null ? 0 : timestamp;
+    }
+}

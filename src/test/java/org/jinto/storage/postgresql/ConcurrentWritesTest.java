@@ -1,0 +1,71 @@
+package org.jinto.storage.postgresql;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jinto.api.storage.Query;
+import org.jinto.api.storage.Storage;
+import org.jinto.storage.sql.Database;
+import org.jinto.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Timestamps without conflicts: concurrent writers of one collection each get a distinct, increasing timestamp. */
+class ConcurrentWritesTest {
+
+    private static final int WRITERS = 16;
+    private static final int RECORDS_EACH = 500;
+
+    @Test
+    void sixteenWritersIntoOneCollectionAllSucceedWithDistinctTimestamps() throws Exception {
+        try (Database database = PostgresqlTestDatabase.open(TestPostgres.freshDatabase(),
+                Map.of("kinto.storage_pool_size", "16", "kinto.storage_max_overflow", "0"), "storage")) {
+            Storage storage = new PostgresqlStorage(database, 100_000);
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                results.add(writers.submit(() -> {
+                    List<Long> timestamps = new ArrayList<>();
+                    for (int i = 0; i < RECORDS_EACH; i++) {
+                        JsonObject record = Json.createObjectBuilder().add("id", writer + "-" + i).add("writer", writer).build();
+                        timestamps.add(storage.create("record", "/buckets/b/collections/c", record)
+                                .getJsonNumber("last_modified").longValue());
+                        if (i % 50 == 0) {
+                            // Another collection's writes do not wait for this one's.
+                            storage.update("record", "/buckets/b/collections/other", "w" + writer, Json.createObjectBuilder().build());
+                        }
+                    }
+                    return timestamps;
+                }));
+            }
+            Set<Long> all = new HashSet<>();
+            long newest = 0;
+            for (Future<List<Long>> result : results) {
+                List<Long> timestamps = result.get(10, TimeUnit.MINUTES);
+                for (int i = 1; i < timestamps.size(); i++) {
+                    assertTrue(timestamps.get(i) > timestamps.get(i - 1), "each writer's timestamps increase");
+                }
+                all.addAll(timestamps);
+                newest = Math.max(newest, timestamps.get(timestamps.size() - 1));
+            }
+            writers.shutdown();
+            assertEquals(WRITERS * RECORDS_EACH, all.size(), "all timestamps distinct");
+            assertEquals(WRITERS * RECORDS_EACH, storage.countAll("record", "/buckets/b/collections/c", List.of()));
+            assertEquals(newest, storage.resourceTimestamp("record", "/buckets/b/collections/c"));
+            List<JsonObject> stored = storage.listAll("record", "/buckets/b/collections/c", Query.all());
+            assertEquals(all, new HashSet<>(stored.stream().map(o -> o.getJsonNumber("last_modified").longValue()).toList()));
+        }
+    }
+}
