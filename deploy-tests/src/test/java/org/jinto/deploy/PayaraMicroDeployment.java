@@ -1,0 +1,50 @@
+package org.jinto.deploy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
+ * loopback, the post-boot file creates the PostgreSQL pool {@code jdbc/kinto} with the driver added by
+ * {@code --addlibs}, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}, the
+ * plugin added to the WAR's WEB-INF/lib (Payara fails to deploy plugins from the drop-in folder).
+ */
+final class PayaraMicroDeployment implements Deployment {
+
+    private final String version;
+    private final String javaHome;
+
+    /** {@code javaHome}: the JDK to run it on (Payara 7 needs Java 21+). */
+    PayaraMicroDeployment(String version, String javaHome) {
+        this.version = version;
+        this.javaHome = javaHome;
+    }
+
+    @Override
+    public String name() {
+        return "Payara Micro " + version;
+    }
+
+    @Override
+    public ContainerProcess start(int port, Setup setup) throws Exception {
+        Path deploy = Layout.deployDir();
+        Path work = Layout.freshWorkDir("payara-micro-" + version);
+        Path war = Layout.warWithPlugin(deploy.resolve("jinto-ee.war"), setup.plugin(), work.resolve("jinto-ee.war"));
+        Map<String, String> env = new HashMap<>(setup.environment());
+        env.put("KINTO_INI", setup.settings().toString());
+        List<String> command = List.of(Path.of(javaHome, "bin", "java").toString(),
+                "-jar", deploy.resolve("payara-micro-" + version + ".jar").toString(),
+                "--nohazelcast",
+                "--port", String.valueOf(port),
+                "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
+                "--postbootcommandfile", Layout.serverConfig("payara/postboot.asadmin").toString(),
+                "--addlibs", deploy.resolve("postgresql.jar").toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--rootdir", work.resolve("runtime").toString());
+        return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null)
+                .failWhenLogged("failed due to previous errors");
+    }
+}
