@@ -114,7 +114,7 @@ public class ResourceEngine {
         } catch (UnicityException createdMeanwhile) {
             return;
         }
-        notifyChange(context, model, ResourceChange.CREATE, id, null, created);
+        notifyChange(context, model, Action.CREATE, id, null, created);
     }
 
     /** The id a write targets: the path's id, or on a POST the {@code data.id} of the body (validated). */
