@@ -1,7 +1,8 @@
 package org.jinto.accounts;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -112,7 +113,7 @@ public class AccountType extends ResourceType {
     public JsonObject process(RequestContext context, JsonObject object, JsonObject old) {
         JsonObject result = object;
         if (requestData(context).get("password") instanceof JsonString) {
-            result = Json.createObjectBuilder(object)
+            result = JSON.createObjectBuilder(object)
                     .add("password", Passwords.hash(object.getString("password"))).build();
         }
         boolean anonymous = !context.identity().authenticated();
@@ -141,7 +142,7 @@ public class AccountType extends ResourceType {
 
     private static JsonObject requestData(RequestContext context) {
         try {
-            JsonValue body = Json.createReader(new java.io.ByteArrayInputStream(context.request().body())).readValue();
+            JsonValue body = JSON.createReader(new java.io.ByteArrayInputStream(context.request().body())).readValue();
             return body instanceof JsonObject object && object.get("data") instanceof JsonObject data
                     ? data : JsonValue.EMPTY_JSON_OBJECT;
         } catch (jakarta.json.JsonException e) {

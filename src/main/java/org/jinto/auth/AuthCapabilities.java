@@ -1,10 +1,11 @@
 package org.jinto.auth;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 
@@ -32,7 +33,7 @@ public class AuthCapabilities {
         return settings.getList("kinto.includes").contains(AccountsSettingsCheck.ACCOUNTS_PLUGIN)
                 ? new Capability("accounts", "Manage user accounts.",
                 "https://kinto.readthedocs.io/en/latest/api/1.x/accounts.html",
-                Json.createObjectBuilder().add("validation_enabled", false).build())
+                JSON.createObjectBuilder().add("validation_enabled", false).build())
                 : null;
     }
 }

@@ -1,6 +1,7 @@
 package org.jinto.batch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -163,14 +164,14 @@ final class BatchPayload {
                 || !(payload.get("requests") instanceof JsonArray requests)) {
             return payload;
         }
-        JsonArrayBuilder merged = Json.createArrayBuilder();
+        JsonArrayBuilder merged = JSON.createArrayBuilder();
         requests.forEach(r -> merged.add(r instanceof JsonObject request ? mergeMissing(request, defaults) : r));
-        return Json.createObjectBuilder(payload).add("requests", merged).build();
+        return JSON.createObjectBuilder(payload).add("requests", merged).build();
     }
 
     /** Kinto's {@code merge_dicts}: adds what {@code defaults} has and {@code target} lacks, recursing in objects. */
     static JsonObject mergeMissing(JsonObject target, JsonObject defaults) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(target);
+        JsonObjectBuilder merged = JSON.createObjectBuilder(target);
         defaults.forEach((key, value) -> {
             JsonValue existing = target.get(key);
             if (existing == null) {
@@ -183,7 +184,7 @@ final class BatchPayload {
     }
 
     private static JsonObject without(JsonObject object, Set<String> keys) {
-        JsonObjectBuilder rest = Json.createObjectBuilder();
+        JsonObjectBuilder rest = JSON.createObjectBuilder();
         object.forEach((key, value) -> {
             if (!keys.contains(key)) {
                 rest.add(key, value);

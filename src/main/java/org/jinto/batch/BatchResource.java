@@ -1,8 +1,9 @@
 package org.jinto.batch;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ public class BatchResource {
         }
         SubrequestDispatcher dispatcher = new SubrequestDispatcher(request, response, router, authenticator,
                 uriInfo.getBaseUri().toString());
-        JsonArrayBuilder responses = Json.createArrayBuilder();
+        JsonArrayBuilder responses = JSON.createArrayBuilder();
         for (Subrequest subrequest : subrequests) {
             Subresponse subresponse = dispatcher.dispatch(subrequest);
             if (subresponse.status() >= 500) {
@@ -82,7 +83,7 @@ public class BatchResource {
             }
             responses.add(subresponse.toJson());
         }
-        return Response.ok(Json.createObjectBuilder().add("responses", responses).build().toString(),
+        return Response.ok(JSON.createObjectBuilder().add("responses", responses).build().toString(),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -1,6 +1,7 @@
 package org.jinto.batch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.servlet.RequestDispatcher;
@@ -78,7 +79,7 @@ final class SubrequestDispatcher {
 
     private static Subresponse routed(ApiResponse response, String path, String method) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
-        JsonValue body = Json.createValue("");
+        JsonValue body = JSON.createValue("");
         if (response.body() != null) {
             byte[] bytes = response.body().toString().getBytes(StandardCharsets.UTF_8);
             headers.put("Content-Type", "application/json");
@@ -103,7 +104,7 @@ final class SubrequestDispatcher {
             batch.removeAttribute(BatchResource.SUBREQUEST_ATTRIBUTE);
         }
         return new Subresponse(response.status(), path, response.headers(),
-                "HEAD".equals(method) ? Json.createValue("") : json(response.body()));
+                "HEAD".equals(method) ? JSON.createValue("") : json(response.body()));
     }
 
     private Map<String, String> batchHeaders() {
@@ -117,10 +118,10 @@ final class SubrequestDispatcher {
     /** The body as JSON, or as text when it is not JSON (Kinto's {@code response.json}, else the raw body). */
     private static JsonValue json(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
     }
 }

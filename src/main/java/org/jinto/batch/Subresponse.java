@@ -1,6 +1,7 @@
 package org.jinto.batch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -14,9 +15,9 @@ import java.util.Map;
 record Subresponse(int status, String path, Map<String, String> headers, JsonValue body) {
 
     JsonObject toJson() {
-        JsonObjectBuilder headersJson = Json.createObjectBuilder();
+        JsonObjectBuilder headersJson = JSON.createObjectBuilder();
         headers.forEach(headersJson::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", status)
                 .add("path", path)
                 .add("headers", headersJson)

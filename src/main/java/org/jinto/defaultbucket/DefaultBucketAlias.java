@@ -1,8 +1,9 @@
 package org.jinto.defaultbucket;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -85,7 +86,7 @@ public class DefaultBucketAlias implements ApiAlias {
      */
     private static ApiRequest withBody(ApiRequest request, String path, String bucketId) {
         JsonObject rewritten = request.hasBody() ? withBucketId(request.body(), bucketId)
-                : Json.createObjectBuilder().add("data", JsonValue.EMPTY_JSON_OBJECT).build();
+                : JSON.createObjectBuilder().add("data", JsonValue.EMPTY_JSON_OBJECT).build();
         if (rewritten == null) {
             return request.withPath(path);
         }
@@ -100,15 +101,15 @@ public class DefaultBucketAlias implements ApiAlias {
     /** The body with its {@code data.id} string rewritten, or null when it is not JSON or has no such id. */
     private static JsonObject withBucketId(byte[] body, String bucketId) {
         JsonValue json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             json = reader.readValue();
         } catch (JsonException e) {
             return null;
         }
         if (json instanceof JsonObject object && object.get("data") instanceof JsonObject data
                 && data.get("id") instanceof JsonString id) {
-            return Json.createObjectBuilder(object)
-                    .add("data", Json.createObjectBuilder(data).add("id", id.getString().replace("default", bucketId)))
+            return JSON.createObjectBuilder(object)
+                    .add("data", JSON.createObjectBuilder(data).add("id", id.getString().replace("default", bucketId)))
                     .build();
         }
         return null;

@@ -1,6 +1,7 @@
 package org.jinto.http;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -16,7 +17,7 @@ public final class ErrorResponses {
     }
 
     public static JsonObject body(int code, Errno errno, String error, String message, JsonValue details) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("code", code)
                 .add("errno", errno.number())
                 .add("error", error);

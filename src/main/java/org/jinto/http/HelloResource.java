@@ -1,10 +1,11 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -44,13 +45,13 @@ public class HelloResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String hello(@Context UriInfo uriInfo, @HeaderParam("Authorization") String authorization) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("project_name", serverInfo.name())
                 .add("project_version", serverInfo.version())
                 .add("project_docs", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/"))
                 .add("http_api_version", HTTP_API_VERSION)
                 .add("url", uriInfo.getBaseUri().toString())
-                .add("settings", Json.createObjectBuilder()
+                .add("settings", JSON.createObjectBuilder()
                         .add("batch_max_requests", settings.getLong("kinto.batch_max_requests", 25))
                         .add("explicit_permissions", settings.getBoolean("kinto.explicit_permissions", true))
                         .add("readonly", settings.getBoolean("kinto.readonly", false)))
@@ -64,9 +65,9 @@ public class HelloResource {
     }
 
     private JsonObject capabilitiesJson() {
-        JsonObjectBuilder all = Json.createObjectBuilder();
+        JsonObjectBuilder all = JSON.createObjectBuilder();
         capabilities.stream().filter(Objects::nonNull).sorted(Comparator.comparing(Capability::id)).forEach(c -> {
-            JsonObjectBuilder one = Json.createObjectBuilder()
+            JsonObjectBuilder one = JSON.createObjectBuilder()
                     .add("description", c.description())
                     .add("url", c.url());
             if (c.extra() != null) {

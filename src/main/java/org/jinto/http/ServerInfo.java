@@ -1,7 +1,8 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ public class ServerInfo {
 
     public ServerInfo() {
         try (InputStream in = ServerInfo.class.getResourceAsStream("/version.json")) {
-            version = Json.createReader(in).readObject();
+            version = JSON.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

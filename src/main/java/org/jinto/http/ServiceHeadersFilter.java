@@ -1,7 +1,8 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -41,7 +42,7 @@ public class ServiceHeadersFilter extends HttpFilter {
         String eos = settings.get("kinto.eos", "").strip();
         if (!eos.isEmpty()) {
             boolean ended = !endOfService(eos).isAfter(LocalDateTime.now());
-            response.setHeader("Alert", Json.createObjectBuilder()
+            response.setHeader("Alert", JSON.createObjectBuilder()
                     .add("code", ended ? "hard-eol" : "soft-eol")
                     .add("message", settings.get("kinto.eos_message", ""))
                     .add("url", settings.get("kinto.eos_url", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/")))

@@ -1,8 +1,9 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,9 +18,9 @@ public class UserInfo {
     DefaultBucket defaultBucket;
 
     public JsonObject of(Identity identity) {
-        JsonArrayBuilder principals = Json.createArrayBuilder();
+        JsonArrayBuilder principals = JSON.createArrayBuilder();
         identity.principals().forEach(principals::add);
-        JsonObjectBuilder user = Json.createObjectBuilder()
+        JsonObjectBuilder user = JSON.createObjectBuilder()
                 .add("id", identity.userId())
                 .add("principals", principals);
         if (defaultBucket.enabled()) {

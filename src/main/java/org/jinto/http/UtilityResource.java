@@ -1,8 +1,9 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,7 @@ public class UtilityResource {
     public Response heartbeat() {
         var checks = heartbeat.run();
         boolean healthy = checks.values().stream().allMatch(Boolean::booleanValue);
-        var body = Json.createObjectBuilder();
+        var body = JSON.createObjectBuilder();
         checks.forEach(body::add);
         return Response.status(healthy ? 200 : 503).entity(body.build().toString()).build();
     }

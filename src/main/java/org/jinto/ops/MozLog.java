@@ -1,6 +1,7 @@
 package org.jinto.ops;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -25,9 +26,9 @@ public final class MozLog {
     public static JsonObject requestSummary(RequestSummary summary, String logger, String hostname, long pid,
                                             int severity) {
         Instant at = summary.finishedAt();
-        JsonObjectBuilder querystring = Json.createObjectBuilder();
+        JsonObjectBuilder querystring = JSON.createObjectBuilder();
         summary.querystring().forEach(querystring::add);
-        JsonObjectBuilder fields = Json.createObjectBuilder()
+        JsonObjectBuilder fields = JSON.createObjectBuilder()
                 .add("method", summary.method())
                 .add("path", summary.path())
                 .add("querystring", querystring)
@@ -39,7 +40,7 @@ public final class MozLog {
         addOrNull(fields, "uid", summary.userId());
         addOrNull(fields, "agent", summary.agent());
         addOrNull(fields, "lang", summary.lang());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("Timestamp", ChronoUnit.NANOS.between(Instant.EPOCH, at))
                 .add("Type", TYPE)
                 .add("Logger", logger)

@@ -1,6 +1,7 @@
 package org.jinto.resource;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,7 +16,7 @@ final class ObjectResponses {
     }
 
     static ApiResponse object(int status, JsonObject data, JsonObject permissions) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("data", data);
         if (permissions != null) {
             body.add("permissions", permissions);
         }
@@ -23,9 +24,9 @@ final class ObjectResponses {
     }
 
     static ApiResponse list(List<JsonObject> objects) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         objects.forEach(data::add);
-        return new ApiResponse(200, Json.createObjectBuilder().add("data", data).build());
+        return new ApiResponse(200, JSON.createObjectBuilder().add("data", data).build());
     }
 
     static ApiResponse empty(int status) {

@@ -1,6 +1,7 @@
 package org.jinto.resource;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
@@ -99,7 +100,7 @@ final class Preconditions {
         long current = object != null ? lastModified(object) : resourceTimestamp.getAsLong();
         if (current != expected) {
             JsonObject details = object == null ? null
-                    : Json.createObjectBuilder().add("existing", object).build();
+                    : JSON.createObjectBuilder().add("existing", object).build();
             throw new KintoException(412, Errno.MODIFIED_MEANWHILE, "Precondition Failed",
                     "Resource was modified meanwhile", details, TimestampHeaders.of(current));
         }

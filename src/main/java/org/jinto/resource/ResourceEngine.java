@@ -1,10 +1,11 @@
 package org.jinto.resource;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -110,7 +111,7 @@ public class ResourceEngine {
         }
         JsonObject created;
         try {
-            created = model.create(Json.createObjectBuilder().add("id", id).build(), Map.of());
+            created = model.create(JSON.createObjectBuilder().add("id", id).build(), Map.of());
         } catch (UnicityException createdMeanwhile) {
             return;
         }
@@ -189,7 +190,7 @@ public class ResourceEngine {
             return ObjectResponses.withTimestamp(
                     ObjectResponses.object(200, existing, model.permissionsOf(id)), ObjectResponses.lastModified(existing));
         }
-        JsonObjectBuilder data = Json.createObjectBuilder(body.data() == null ? JsonValue.EMPTY_JSON_OBJECT : body.data());
+        JsonObjectBuilder data = JSON.createObjectBuilder(body.data() == null ? JsonValue.EMPTY_JSON_OBJECT : body.data());
         JsonValue postedId = Requests.postedId(context.request());
         data.add("id", postedId instanceof JsonString s ? s.getString() : context.route().type().idGenerator().generate());
         Processed processed = process(context, givenPermissions(context, body), data.build(), null);
@@ -258,7 +259,7 @@ public class ResourceEngine {
         JsonObject posted = body.data() != null ? body.data()
                 : Objects.requireNonNullElse(existing, JsonValue.EMPTY_JSON_OBJECT);
         if (!posted.containsKey("id")) {
-            posted = Json.createObjectBuilder(posted).add("id", id).build();
+            posted = JSON.createObjectBuilder(posted).add("id", id).build();
         }
         checkSameId(posted, id);
         Processed processed = process(context, givenPermissions(context, body), posted, existing);
@@ -331,7 +332,7 @@ public class ResourceEngine {
 
     private Processed process(RequestContext context, Map<String, List<String>> permissions, JsonObject object,
                               JsonObject old) {
-        JsonObjectBuilder result = Json.createObjectBuilder(object);
+        JsonObjectBuilder result = JSON.createObjectBuilder(object);
         JsonValue given = object.get("last_modified");
         boolean integer = given instanceof JsonNumber n && n.isIntegral();
         // A client may force last_modified (imports), but never backwards from the existing version.
@@ -387,7 +388,7 @@ public class ResourceEngine {
         JsonObject existing = context.currentObject() != null ? context.currentObject() : model.find(id);
         if (existing == null) {
             throw new KintoException(404, Errno.INVALID_RESOURCE_ID, "Not Found", null,
-                    Json.createObjectBuilder().add("id", id).add("resource_name", model.resourceName()).build(), null);
+                    JSON.createObjectBuilder().add("id", id).add("resource_name", model.resourceName()).build(), null);
         }
         return existing;
     }
@@ -423,7 +424,7 @@ public class ResourceEngine {
     }
 
     private static JsonObject subset(JsonObject object, List<String> fields) {
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         fields.forEach(f -> result.add(f, object.get(f)));
         return result.build();
     }

@@ -1,6 +1,7 @@
 package org.jinto.resource;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -98,10 +99,10 @@ final class ResourceModel {
         Set<String> principals = new HashSet<>(context.identity().principals());
         principals.add(context.route().type().currentPrincipal(context));
         Set<String> writers = aces.getOrDefault("write", Set.of());
-        JsonObjectBuilder result = Json.createObjectBuilder();
+        JsonObjectBuilder result = JSON.createObjectBuilder();
         if (writers.stream().anyMatch(principals::contains)) {
             aces.forEach((name, holders) -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 new TreeSet<>(holders).forEach(list::add);
                 result.add(name, list);
             });

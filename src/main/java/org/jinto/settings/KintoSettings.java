@@ -1,6 +1,7 @@
 package org.jinto.settings;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -89,7 +90,7 @@ public final class KintoSettings implements Settings {
         if (!trimmed.startsWith("\"")) {
             return trimmed;
         }
-        try (var reader = Json.createReader(new StringReader(trimmed))) {
+        try (var reader = JSON.createReader(new StringReader(trimmed))) {
             JsonValue parsed = reader.readValue();
             return parsed instanceof JsonString s ? s.getString() : trimmed;
         } catch (JsonParsingException e) {

@@ -1,5 +1,7 @@
 package org.jinto.ops.admin;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -7,7 +9,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 import org.jinto.ops.IncludedPlugins;
@@ -101,6 +102,6 @@ public class AdminAssets {
     @Dependent
     Capability capability() {
         return folder == null ? null : new Capability("admin", "Serves the admin console.",
-                "https://github.com/Kinto/kinto-admin/", Json.createObjectBuilder().add("version", version).build());
+                "https://github.com/Kinto/kinto-admin/", JSON.createObjectBuilder().add("version", version).build());
     }
 }

@@ -1,8 +1,9 @@
 package org.jinto.permission.endpoint;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -115,7 +116,7 @@ public class PermissionEntries {
 
     /** The entry of an object URI; none for URIs that are not objects of an enabled type. */
     private Optional<JsonObject> entry(String uri, Set<String> held, PermissionTree tree) {
-        JsonObjectBuilder entry = Json.createObjectBuilder().add("uri", uri);
+        JsonObjectBuilder entry = JSON.createObjectBuilder().add("uri", uri);
         String resourceName;
         if (ROOT_URI.equals(uri)) {
             resourceName = ROOT;
@@ -130,7 +131,7 @@ public class PermissionEntries {
         }
         Set<String> permissions = new TreeSet<>();
         held.forEach(p -> permissions.addAll(tree.grantedOnSelf(resourceName, p)));
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         permissions.forEach(list::add);
         return Optional.of(entry.add("resource_name", resourceName).add("permissions", list).build());
     }

@@ -1,11 +1,12 @@
 package org.jinto.resource.body;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.Json;
 import org.jinto.resource.errors.ErrorDetail;
 import org.jinto.resource.errors.InvalidParameters;
 import org.jinto.resource.errors.Python;
@@ -36,7 +37,7 @@ public record ObjectBody(JsonObject data, Map<String, List<String>> permissions)
             throw InvalidParameters.of("body", "", ColanderMessages.notAMapping(body));
         }
         JsonObject object = body.asJsonObject();
-        JsonObjectBuilder extras = Json.createObjectBuilder();
+        JsonObjectBuilder extras = JSON.createObjectBuilder();
         object.forEach((key, value) -> {
             if (!key.equals("data") && !key.equals("permissions")) {
                 extras.add(key, value);

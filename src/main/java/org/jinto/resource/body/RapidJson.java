@@ -1,6 +1,7 @@
 package org.jinto.resource.body;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class RapidJson {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(
             Map.of(JsonConfig.MAX_BIGDECIMAL_LEN, RapidJsonSyntax.MAX_NUMBER_LENGTH));
 
     private RapidJson() {
@@ -46,17 +47,17 @@ public final class RapidJson {
         }
         switch (value.getValueType()) {
             case NUMBER -> {
-                return Json.createValue(((JsonNumber) value).doubleValue());
+                return JSON.createValue(((JsonNumber) value).doubleValue());
             }
             case OBJECT -> {
-                JsonObjectBuilder builder = Json.createObjectBuilder();
+                JsonObjectBuilder builder = JSON.createObjectBuilder();
                 for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
                     builder.add(member.getKey(), pythonNumbers(member.getValue()));
                 }
                 return builder.build();
             }
             default -> {
-                JsonArrayBuilder builder = Json.createArrayBuilder();
+                JsonArrayBuilder builder = JSON.createArrayBuilder();
                 value.asJsonArray().forEach(item -> builder.add(pythonNumbers(item)));
                 return builder.build();
             }

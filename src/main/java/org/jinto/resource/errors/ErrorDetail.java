@@ -1,6 +1,7 @@
 package org.jinto.resource.errors;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -12,7 +13,7 @@ import jakarta.json.JsonValue;
 public record ErrorDetail(String location, JsonValue name, String description) {
 
     public static ErrorDetail of(String location, String name, String description) {
-        return new ErrorDetail(location, name == null ? JsonValue.NULL : Json.createValue(name), description);
+        return new ErrorDetail(location, name == null ? JsonValue.NULL : JSON.createValue(name), description);
     }
 
     /** Python's {@code str(name)}, used by Kinto to order errors and to build the message. */
@@ -21,7 +22,7 @@ public record ErrorDetail(String location, JsonValue name, String description) {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("location", location)
                 .add("name", name)
                 .add("description", description)

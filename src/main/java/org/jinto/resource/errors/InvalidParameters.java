@@ -1,6 +1,7 @@
 package org.jinto.resource.errors;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import org.jinto.api.http.Errno;
@@ -37,7 +38,7 @@ public final class InvalidParameters {
         if (details.isEmpty()) {
             throw new IllegalArgumentException("An invalid-parameters error needs at least one detail");
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         details.forEach(detail -> array.add(detail.toJson()));
         return new KintoException(status, Errno.INVALID_PARAMETERS, "Invalid parameters", message(details),
                 array.build(), headers);

@@ -1,6 +1,7 @@
 package org.jinto.resource.patch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -41,7 +42,7 @@ final class JsonPatchBody {
         if (!errors.isEmpty()) {
             throw InvalidParameters.of(errors);
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(array::add);
         return array.build();
     }
@@ -53,7 +54,7 @@ final class JsonPatchBody {
         }
         if (body instanceof JsonString string) {
             return string.getString().codePoints()
-                    .mapToObj(c -> (JsonValue) Json.createValue(new String(Character.toChars(c)))).toList();
+                    .mapToObj(c -> (JsonValue) JSON.createValue(new String(Character.toChars(c)))).toList();
         }
         throw InvalidParameters.of("body", "", ColanderMessages.notIterable(body));
     }
@@ -63,7 +64,7 @@ final class JsonPatchBody {
             errors.add(ErrorDetail.of("body", name, ColanderMessages.notAMapping(item)));
             return;
         }
-        JsonObjectBuilder extras = Json.createObjectBuilder();
+        JsonObjectBuilder extras = JSON.createObjectBuilder();
         operation.forEach((key, value) -> {
             if (!MEMBERS.contains(key)) {
                 extras.add(key, value);

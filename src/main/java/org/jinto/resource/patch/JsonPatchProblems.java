@@ -1,6 +1,7 @@
 package org.jinto.resource.patch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -107,7 +108,7 @@ final class JsonPatchProblems {
             throw new Problem("Cannot move values into their own children");
         }
         remove(document, from);
-        JsonValue removed = Json.createPatchBuilder().remove(from).build().apply((JsonStructure) document);
+        JsonValue removed = JSON.createPatchBuilder().remove(from).build().apply((JsonStructure) document);
         add(removed, path, withValue(operation, value));
     }
 
@@ -129,7 +130,7 @@ final class JsonPatchProblems {
     }
 
     private static JsonObject withValue(JsonObject operation, JsonValue value) {
-        return Json.createObjectBuilder(operation).add("value", value).build();
+        return JSON.createObjectBuilder(operation).add("value", value).build();
     }
 
     private static void requireValue(JsonObject operation) {

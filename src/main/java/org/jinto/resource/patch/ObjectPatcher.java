@@ -1,6 +1,7 @@
 package org.jinto.resource.patch;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -45,11 +46,11 @@ public final class ObjectPatcher {
                                 List<String> permissionNames) {
         JsonObject changes = body.data() == null ? JsonValue.EMPTY_JSON_OBJECT : body.data();
         if (format == PatchFormat.MERGE) {
-            JsonObjectBuilder updated = Json.createObjectBuilder(existing);
+            JsonObjectBuilder updated = JSON.createObjectBuilder(existing);
             changes.forEach(updated::add);
             return new Patched(updated.build(), changes, null);
         }
-        JsonObject updated = Json.createMergePatch(changes).apply(existing).asJsonObject();
+        JsonObject updated = JSON.createMergePatch(changes).apply(existing).asJsonObject();
         return new Patched(updated, changes, mergedPermissions(existingPermissions, body, permissionNames));
     }
 
@@ -88,7 +89,7 @@ public final class ObjectPatcher {
                 throw failed(message);
             });
         }
-        JsonObject document = Json.createObjectBuilder()
+        JsonObject document = JSON.createObjectBuilder()
                 .add("data", existing)
                 .add("permissions", permissionsDocument(existingPermissions))
                 .build();
@@ -111,7 +112,7 @@ public final class ObjectPatcher {
 
     private static JsonObject applyOne(JsonObject document, JsonObject operation) {
         try {
-            return Json.createPatch(Json.createArrayBuilder().add(operation).build()).apply(document);
+            return JSON.createPatch(JSON.createArrayBuilder().add(operation).build()).apply(document);
         } catch (JsonException e) {
             throw failed(e.getMessage());
         }
@@ -127,7 +128,7 @@ public final class ObjectPatcher {
         if (!path.startsWith("/permissions/read/") && !path.startsWith("/permissions/write/")) {
             return operation;
         }
-        return Json.createObjectBuilder(operation).add("value", path.substring(path.lastIndexOf('/') + 1)).build();
+        return JSON.createObjectBuilder(operation).add("value", path.substring(path.lastIndexOf('/') + 1)).build();
     }
 
     private static JsonObject permissionsDocument(Map<String, ? extends Collection<String>> existing) {
@@ -135,9 +136,9 @@ public final class ObjectPatcher {
         all.put("read", List.of());
         all.put("write", List.of());
         all.putAll(existing);
-        JsonObjectBuilder document = Json.createObjectBuilder();
+        JsonObjectBuilder document = JSON.createObjectBuilder();
         all.forEach((name, principals) -> {
-            JsonObjectBuilder set = Json.createObjectBuilder();
+            JsonObjectBuilder set = JSON.createObjectBuilder();
             principals.forEach(principal -> set.add(principal, principal));
             document.add(name, set);
         });
@@ -148,10 +149,10 @@ public final class ObjectPatcher {
     private static Map<String, List<String>> permissions(JsonValue patched, List<String> names) {
         JsonValue asLists = patched;
         if (patched instanceof JsonObject object) {
-            JsonObjectBuilder lists = Json.createObjectBuilder();
+            JsonObjectBuilder lists = JSON.createObjectBuilder();
             object.forEach((name, principals) -> {
                 if (principals instanceof JsonObject set) {
-                    JsonArrayBuilder keys = Json.createArrayBuilder();
+                    JsonArrayBuilder keys = JSON.createArrayBuilder();
                     set.keySet().forEach(keys::add);
                     lists.add(name, keys);
                 } else {
@@ -161,7 +162,7 @@ public final class ObjectPatcher {
             asLists = lists.build();
         }
         Map<String, List<String>> permissions = ObjectBody.of(
-                Json.createObjectBuilder().add("permissions", asLists == null ? JsonValue.NULL : asLists).build(),
+                JSON.createObjectBuilder().add("permissions", asLists == null ? JsonValue.NULL : asLists).build(),
                 names).permissions();
         Map<String, List<String>> result = new LinkedHashMap<>();
         permissions.forEach((name, principals) -> result.put(name, principals == null ? List.of() : principals));

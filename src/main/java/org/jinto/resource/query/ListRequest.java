@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import org.jinto.api.storage.Filter;
 import org.jinto.api.storage.Operator;
@@ -37,7 +38,7 @@ public record ListRequest(List<Filter> filters, List<Sort> sorting, int limit, L
      * {@code shared_ids}): an {@code in_id} filter placed first.
      */
     public ListRequest withSharedIds(Collection<String> ids) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         ids.forEach(array::add);
         List<Filter> restricted = new ArrayList<>();
         restricted.add(new Filter("id", array.build(), Operator.IN));

@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -41,7 +42,7 @@ public final class ListRequestParser {
             "^(lt|min|max|not|eq|gt|in|exclude|like|has|contains_any|contains)_([\\w.]+)$",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern SORT = Pattern.compile("^([-+]?)([\\w.]+)$", Pattern.UNICODE_CHARACTER_CLASS);
-    static final String TO_DEPRECATED_ALERT = Json.createObjectBuilder()
+    static final String TO_DEPRECATED_ALERT = JSON.createObjectBuilder()
             .add("code", "soft-eol")
             .add("message", "_to is now deprecated, you should use _before instead")
             .add("url", "https://kinto.readthedocs.io/en/2.4.0/api/resource.html#list-of-available-url-parameters")
@@ -125,7 +126,7 @@ public final class ListRequestParser {
         }
         if (LIST_OPERATORS.contains(operator) && !(value instanceof JsonArray)) {
             // A padded name (" in_id") escaped the list reading; the storage contract wants a list.
-            value = Json.createArrayBuilder().add(value).build();
+            value = JSON.createArrayBuilder().add(value).build();
         }
         if (operator == Operator.IN || operator == Operator.EXCLUDE) {
             JsonArray list = value.asJsonArray();
@@ -169,7 +170,7 @@ public final class ListRequestParser {
     /** {@code _limit} when given (a falsy value means "as many as allowed"), else {@code paginate_by}. */
     private int limit(QueryValues values) {
         JsonValue given = values.all().containsKey("_limit") ? values.get("_limit")
-                : options.paginateBy() == null ? JsonValue.NULL : Json.createValue(options.paginateBy());
+                : options.paginateBy() == null ? JsonValue.NULL : JSON.createValue(options.paginateBy());
         if (!Python.truthy(given)) {
             return options.maxFetchSize();
         }

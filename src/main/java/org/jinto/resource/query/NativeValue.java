@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonValue;
 import org.jinto.resource.body.RapidJson;
 
@@ -20,7 +21,7 @@ final class NativeValue {
         try {
             return RapidJson.loads(text, MAX_DEPTH);
         } catch (RapidJson.InvalidJson notJson) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
     }
 

@@ -1,9 +1,10 @@
 package org.jinto.resource.query;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.Json;
 import org.jinto.api.Settings;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.storage.Filter;
@@ -100,7 +101,7 @@ public final class Pagination {
     }
 
     private String token(List<Sort> sorting, JsonObject last, long offset, boolean delete) {
-        JsonObjectBuilder values = Json.createObjectBuilder();
+        JsonObjectBuilder values = JSON.createObjectBuilder();
         for (Sort sort : sorting) {
             JsonValue value = FieldPath.find(last, sort.field());
             if (value != null) {

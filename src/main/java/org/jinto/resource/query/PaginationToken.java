@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,7 +32,7 @@ record PaginationToken(JsonObject lastObject, long offset, String nonce) {
     }
 
     String encode() {
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("last_object", lastObject)
                 .add("offset", offset)
                 .add("nonce", nonce)

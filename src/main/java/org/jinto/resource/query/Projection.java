@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -75,7 +76,7 @@ public final class Projection {
     }
 
     private static JsonObject toJson(Map<String, Object> members) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         members.forEach((key, value) -> builder.add(key,
                 value instanceof Map<?, ?> nested ? toJson(cast(nested)) : (JsonValue) value));
         return builder.build();

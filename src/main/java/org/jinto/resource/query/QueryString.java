@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import org.jinto.api.http.Errno;
@@ -110,9 +111,9 @@ public final class QueryString {
             return null;
         }
         if (values.size() == 1) {
-            return Json.createValue(values.get(0));
+            return JSON.createValue(values.get(0));
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build();
     }

@@ -1,6 +1,7 @@
 package org.jinto.resource.query;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -92,10 +93,10 @@ final class QueryValues {
     private static JsonValue nativeValue(String name, JsonValue given) {
         if (name.startsWith("contains_")) {
             JsonValue value = NativeValue.of(given);
-            return value instanceof JsonArray ? value : Json.createArrayBuilder().add(value).build();
+            return value instanceof JsonArray ? value : JSON.createArrayBuilder().add(value).build();
         }
         if (name.startsWith("in_") || name.startsWith("exclude_")) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             fieldList(given).forEach(item -> list.add(NativeValue.of(((JsonString) item).getString())));
             return list.build();
         }
@@ -117,7 +118,7 @@ final class QueryValues {
         if (number.compareTo(MAX_INTEGER) > 0) {
             throw new Invalid(number + " is greater than maximum value " + MAX_INTEGER);
         }
-        return Json.createValue(number);
+        return JSON.createValue(number);
     }
 
     /** colander drops None, "" and empty containers before converting a number (but not False or 0). */
@@ -165,7 +166,7 @@ final class QueryValues {
         List<String> items = given instanceof JsonString string
                 ? List.of(string.getString().split(",", -1))
                 : given.asJsonArray().getValuesAs(JsonString::getString);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         items.stream().filter(item -> !item.isEmpty()).forEach(list::add);
         return list.build();
     }

@@ -1,5 +1,7 @@
 package org.jinto.resource.schema;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -13,7 +15,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -116,7 +117,7 @@ public final class JsonSchemas {
             ignored.add("id");
         }
         JsonObject effective = withoutIgnoredRequired(schema, ignored);
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JSON.createObjectBuilder();
         object.forEach((field, value) -> {
             if (!ignored.contains(field)) {
                 data.add(field, value);
@@ -137,7 +138,7 @@ public final class JsonSchemas {
     }
 
     private static JsonObject withoutIgnoredRequired(JsonObject schema, Set<String> ignored) {
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonArrayBuilder required = JSON.createArrayBuilder();
         int kept = 0;
         if (schema.get("required") instanceof JsonArray list) {
             for (JsonValue field : list) {
@@ -147,7 +148,7 @@ public final class JsonSchemas {
                 }
             }
         }
-        JsonObjectBuilder effective = Json.createObjectBuilder(schema);
+        JsonObjectBuilder effective = JSON.createObjectBuilder(schema);
         if (kept > 0) {
             effective.add("required", required);
         } else {
@@ -164,7 +165,7 @@ public final class JsonSchemas {
     private static JsonValue fieldOf(SchemaError error) {
         if (!error.instancePath().isEmpty()) {
             Object step = error.instancePath().get(error.instancePath().size() - 1);
-            return step instanceof Integer index ? Json.createValue(index) : Json.createValue(step.toString());
+            return step instanceof Integer index ? JSON.createValue(index) : JSON.createValue(step.toString());
         }
         JsonNode value = error.keywordValue();
         if (value != null && value.isArray() && !value.isEmpty()) {
@@ -172,11 +173,11 @@ public final class JsonSchemas {
         }
         if (value != null && value.isTextual() && !value.asText().isEmpty()) {
             String text = value.asText();
-            return Json.createValue(text.substring(text.offsetByCodePoints(text.length(), -1)));
+            return JSON.createValue(text.substring(text.offsetByCodePoints(text.length(), -1)));
         }
         Object keyword = error.schemaPath().isEmpty() ? error.keyword()
                 : error.schemaPath().get(error.schemaPath().size() - 1);
-        return keyword instanceof Integer index ? Json.createValue(index) : Json.createValue(keyword.toString());
+        return keyword instanceof Integer index ? JSON.createValue(index) : JSON.createValue(keyword.toString());
     }
 
     private static String unresolvable(JsonSchemaException e, JsonObject schema) {

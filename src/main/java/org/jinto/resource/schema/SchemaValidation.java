@@ -1,6 +1,7 @@
 package org.jinto.resource.schema;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jinto.api.Settings;
@@ -47,7 +48,7 @@ public final class SchemaValidation {
         JsonObject checked = record;
         if (collection.get("schema") instanceof JsonObject schema) {
             schemas.validate(record, schema, RECORD_IGNORED);
-            checked = Json.createObjectBuilder(record).add("schema", collection.get("last_modified")).build();
+            checked = JSON.createObjectBuilder(record).add("schema", collection.get("last_modified")).build();
         }
         fromBucket(checked, "record", bucket, RECORD_IGNORED);
         return checked;

@@ -1,7 +1,8 @@
 package org.jinto.resource.types;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -55,7 +56,7 @@ public class CollectionType extends ResourceType {
             return data;
         }
         if (cacheExpires instanceof JsonString s && s.getString().strip().matches("[+-]?\\d+")) {
-            return Json.createObjectBuilder(data)
+            return JSON.createObjectBuilder(data)
                     .add("cache_expires", Long.parseLong(s.getString().strip())).build();
         }
         errors.add(ErrorDetail.of("body", prefix + "cache_expires", "\"" + org.jinto.resource.errors.Python.str(cacheExpires)

@@ -1,7 +1,8 @@
 package org.jinto.resource.types;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class GroupType extends ResourceType {
     public JsonObject validate(JsonObject data, String prefix, List<ErrorDetail> errors) {
         JsonValue members = data.get("members");
         if (members == null) {
-            return Json.createObjectBuilder(data).add("members", JsonValue.EMPTY_JSON_ARRAY).build();
+            return JSON.createObjectBuilder(data).add("members", JsonValue.EMPTY_JSON_ARRAY).build();
         }
         String field = prefix + "members";
         if (!(members instanceof JsonArray list)) {

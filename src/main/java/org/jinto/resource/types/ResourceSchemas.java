@@ -1,8 +1,9 @@
 package org.jinto.resource.types;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jinto.api.Settings;
@@ -58,6 +59,6 @@ public class ResourceSchemas {
     /** Kinto's 404 for a parent that does not exist. */
     static KintoException missing(String id, String resourceName) {
         return new KintoException(404, Errno.MISSING_RESOURCE, "Not Found", null,
-                Json.createObjectBuilder().add("id", id).add("resource_name", resourceName).build(), null);
+                JSON.createObjectBuilder().add("id", id).add("resource_name", resourceName).build(), null);
     }
 }

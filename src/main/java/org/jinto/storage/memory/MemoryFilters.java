@@ -1,5 +1,7 @@
 package org.jinto.storage.memory;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -65,7 +67,7 @@ public final class MemoryFilters {
             };
         }
         if ("id".equals(filter.field()) && right.getValueType() == JsonValue.ValueType.NUMBER) {
-            right = jakarta.json.Json.createValue(right.toString());
+            right = JSON.createValue(right.toString());
         }
         return switch (filter.operator()) {
             case EQ -> JsonOrder.equal(left, right);

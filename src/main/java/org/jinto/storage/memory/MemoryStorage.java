@@ -1,7 +1,8 @@
 package org.jinto.storage.memory;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jinto.api.BackendName;
 import org.jinto.api.storage.Filter;
@@ -53,14 +54,14 @@ public class MemoryStorage implements Storage {
 
     @Override
     public synchronized JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
-        return put(resourceName, parentId, id, Json.createObjectBuilder(object).add("id", id).build());
+        return put(resourceName, parentId, id, JSON.createObjectBuilder(object).add("id", id).build());
     }
 
     private JsonObject put(String resourceName, String parentId, String id, JsonObject object) {
         Scope scope = new Scope(parentId, resourceName);
         Long given = object.containsKey("last_modified") && object.get("last_modified") instanceof jakarta.json.JsonNumber n
                 ? n.longValue() : null;
-        JsonObject stored = Json.createObjectBuilder(object).add("last_modified", bump(scope, given)).build();
+        JsonObject stored = JSON.createObjectBuilder(object).add("last_modified", bump(scope, given)).build();
         objects(store, resourceName, parentId).put(id, stored);
         objects(cemetery, resourceName, parentId).remove(id);
         return stored;
@@ -70,7 +71,7 @@ public class MemoryStorage implements Storage {
     public synchronized JsonObject delete(String resourceName, String parentId, String id, Long lastModified) {
         get(resourceName, parentId, id);
         Scope scope = new Scope(parentId, resourceName);
-        JsonObject tombstone = Json.createObjectBuilder()
+        JsonObject tombstone = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("last_modified", bump(scope, lastModified))
                 .add("deleted", true)

@@ -1,6 +1,7 @@
 package org.jinto.storage.postgresql;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -91,17 +92,17 @@ final class NulEscape {
         switch (value.getValueType()) {
             case STRING -> {
                 String text = ((JsonString) value).getString();
-                return Json.createValue(escape ? escape(text) : unescape(text));
+                return JSON.createValue(escape ? escape(text) : unescape(text));
             }
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JSON.createObjectBuilder();
                 for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
                     object.add(escape ? escape(entry.getKey()) : unescape(entry.getKey()), map(entry.getValue(), escape));
                 }
                 return object.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 for (JsonValue item : (JsonArray) value) {
                     array.add(map(item, escape));
                 }

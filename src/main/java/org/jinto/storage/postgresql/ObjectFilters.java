@@ -1,6 +1,7 @@
 package org.jinto.storage.postgresql;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -87,7 +88,7 @@ final class ObjectFilters {
     private static void idCondition(Sql sql, Filter filter) {
         JsonValue value = filter.value();
         if (value instanceof JsonNumber number) {
-            value = Json.createValue(number.toString());
+            value = JSON.createValue(number.toString());
         }
         Operator operator = filter.operator();
         if (value instanceof JsonString string && comparison(operator) != null) {
@@ -133,7 +134,7 @@ final class ObjectFilters {
             String separator = "(";
             for (JsonValue term : terms) {
                 sql.add(separator);
-                containment(sql, filter.field(), Json.createArrayBuilder().add(term).build());
+                containment(sql, filter.field(), JSON.createArrayBuilder().add(term).build());
                 separator = " OR ";
             }
             sql.add(")");
@@ -166,7 +167,7 @@ final class ObjectFilters {
 
     /** {@code data @> {"field": value}}. */
     private static void containment(Sql sql, String field, JsonValue value) {
-        sql.add("data @> ").json(Json.createObjectBuilder().add(field, value).build());
+        sql.add("data @> ").json(JSON.createObjectBuilder().add(field, value).build());
     }
 
     /** The JSONB value of a field of {@code data}, SQL NULL when missing. */

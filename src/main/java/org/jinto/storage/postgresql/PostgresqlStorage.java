@@ -1,8 +1,9 @@
 package org.jinto.storage.postgresql;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -44,7 +45,7 @@ import java.util.Map;
 @BackendName("postgresql")
 public class PostgresqlStorage implements Storage {
 
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
     /** The stored object as the API shows it: its data plus the id and timestamp columns. */
     private static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
@@ -294,7 +295,7 @@ public class PostgresqlStorage implements Storage {
                                     boolean replaceLive) throws SQLException {
         Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
         long[] timestamps = Timestamps.bump(orZero(previous), given);
-        JsonObject data = NulEscape.escape(Json.createObjectBuilder(object).remove("id").remove("last_modified").build());
+        JsonObject data = NulEscape.escape(JSON.createObjectBuilder(object).remove("id").remove("last_modified").build());
         long written = new Sql("WITH written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)"
                 + " VALUES (").param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
                 .param(timestamps[0]).add(", ").json(data)
@@ -308,7 +309,7 @@ public class PostgresqlStorage implements Storage {
         if (written == 0) {
             return null;
         }
-        return Json.createObjectBuilder(object).add("id", id).add("last_modified", timestamps[0]).build();
+        return JSON.createObjectBuilder(object).add("id", id).add("last_modified", timestamps[0]).build();
     }
 
     /** The live object, or null. */
@@ -337,13 +338,13 @@ public class PostgresqlStorage implements Storage {
 
     private static JsonObject object(ResultSet row) throws SQLException {
         String text = row.getString(1);
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             return NulEscape.unescape(reader.readObject(), text);
         }
     }
 
     private static JsonObject tombstone(String id, long lastModified) {
-        return Json.createObjectBuilder().add("id", id).add("last_modified", lastModified).add("deleted", true).build();
+        return JSON.createObjectBuilder().add("id", id).add("last_modified", lastModified).add("deleted", true).build();
     }
 
     private static long orZero(Long timestamp) {

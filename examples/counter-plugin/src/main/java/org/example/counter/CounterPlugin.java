@@ -1,10 +1,11 @@
 package org.example.counter;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.jinto.api.Capability;
 import org.jinto.api.Plugin;
 import org.jinto.api.Settings;
@@ -31,6 +32,6 @@ public class CounterPlugin implements Plugin {
     Capability capability() {
         return isEnabled() ? new Capability("counter", "Counts the records created in each collection.",
                 "https://example.org/jinto-counter-plugin",
-                Json.createObjectBuilder().add("endpoint", "/__counter__/{bucket_id}/{collection_id}").build()) : null;
+                JSON.createObjectBuilder().add("endpoint", "/__counter__/{bucket_id}/{collection_id}").build()) : null;
     }
 }

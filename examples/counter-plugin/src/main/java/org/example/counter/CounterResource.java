@@ -1,8 +1,9 @@
 package org.example.counter;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +27,7 @@ public class CounterResource {
         if (!plugin.isEnabled()) {
             throw KintoException.notFound();
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("bucket_id", bucket)
                 .add("collection_id", collection)
                 .add("records_created", counter.created(bucket, collection))

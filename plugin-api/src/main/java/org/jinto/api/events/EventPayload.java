@@ -1,6 +1,7 @@
 package org.jinto.api.events;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -54,7 +55,7 @@ public record EventPayload(long timestamp, Action action, String uri, String use
 
     /** The payload as Kinto serializes it: {@code {timestamp, action, uri, user_id, resource_name, <ids>}}. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("timestamp", timestamp)
                 .add("action", action.value())
                 .add("uri", uri);

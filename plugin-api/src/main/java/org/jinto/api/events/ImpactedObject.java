@@ -1,6 +1,7 @@
 package org.jinto.api.events;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -24,7 +25,7 @@ public record ImpactedObject(JsonObject oldObject, JsonObject newObject) {
 
     /** {@code {"old": ..., "new": ...}}, without {@code old} for a creation, as Kinto's payloads. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (oldObject != null) {
             json.add("old", oldObject);
         }

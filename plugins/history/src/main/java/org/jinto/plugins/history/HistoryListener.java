@@ -1,9 +1,10 @@
 package org.jinto.plugins.history;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -107,14 +108,14 @@ public class HistoryListener {
     /** Kinto's entry: the event payload without its timestamp and bucket id, the date, and the target. */
     private static JsonObject entry(EventPayload payload, HistoryTarget target,
                                     Map<String, Map<String, Set<String>>> permissions) {
-        JsonObjectBuilder entry = Json.createObjectBuilder(payload.toJson())
+        JsonObjectBuilder entry = JSON.createObjectBuilder(payload.toJson())
                 .remove("timestamp")
                 .remove("bucket_id")
                 .add(payload.resourceName() + "_id", target.objectId())
                 .add("uri", target.uri())
                 .add("id", UUID.randomUUID().toString())
                 .add("date", now())
-                .add("target", Json.createObjectBuilder()
+                .add("target", JSON.createObjectBuilder()
                         .add("data", target.object())
                         .add("permissions", permissionsJson(permissions.get(target.uri()))));
         return entry.build();
@@ -136,7 +137,7 @@ public class HistoryListener {
     /** Keeps the newest {@code auto_trim_max_count} entries of this resource name (and user) in the bucket. */
     private void trim(String bucketUri, EventPayload payload, HistorySettings history) {
         List<Filter> filters = new ArrayList<>();
-        filters.add(new Filter("resource_name", Json.createValue(payload.resourceName()), Operator.EQ));
+        filters.add(new Filter("resource_name", JSON.createValue(payload.resourceName()), Operator.EQ));
         if (!history.trimUserIds().isEmpty()) {
             filters.add(new Filter("user_id", userIdValue(payload.userId()), Operator.EQ));
         }
@@ -148,19 +149,19 @@ public class HistoryListener {
         }
         long newestDropped = newest.get(newest.size() - 1).getJsonNumber("last_modified").longValue();
         List<Filter> older = new ArrayList<>(filters);
-        older.add(new Filter("last_modified", Json.createValue(newestDropped), Operator.MAX));
+        older.add(new Filter("last_modified", JSON.createValue(newestDropped), Operator.MAX));
         int deleted = storage.deleteAll(RESOURCE, bucketUri, new Query(older, List.of(), List.of(), null, false)).size();
         LOG.fine(() -> "Trimmed " + deleted + " old history entries of " + bucketUri);
     }
 
     private static JsonValue userIdValue(String userId) {
-        return userId == null ? JsonValue.NULL : Json.createValue(userId);
+        return userId == null ? JsonValue.NULL : JSON.createValue(userId);
     }
 
     private static JsonObject permissionsJson(Map<String, Set<String>> acl) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         Optional.ofNullable(acl).orElse(Map.of()).forEach((perm, principals) ->
-                json.add(perm, Json.createArrayBuilder(principals.stream().sorted().toList())));
+                json.add(perm, JSON.createArrayBuilder(principals.stream().sorted().toList())));
         return json.build();
     }
 

@@ -1,12 +1,13 @@
 package org.jinto.plugins.history;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,15 +47,15 @@ public class HistoryPlugin implements Plugin {
     }
 
     static JsonObject exposedSettings(HistorySettings history) {
-        JsonObjectBuilder exposed = Json.createObjectBuilder();
+        JsonObjectBuilder exposed = JSON.createObjectBuilder();
         if (history.trimMaxCount() > 0) {
             exposed.add("auto_trim_max_count", history.trimMaxCount());
         }
         if (!history.trimUserIds().isEmpty()) {
-            exposed.add("auto_trim_user_ids", Json.createArrayBuilder(history.trimUserIds()));
+            exposed.add("auto_trim_user_ids", JSON.createArrayBuilder(history.trimUserIds()));
         }
         if (!history.excludedResources().isEmpty()) {
-            JsonArrayBuilder excluded = Json.createArrayBuilder();
+            JsonArrayBuilder excluded = JSON.createArrayBuilder();
             history.excludedResources().stream().map(HistoryPlugin::uriToObject).forEach(excluded::add);
             exposed.add("excluded_resources", excluded);
         }
@@ -64,7 +65,7 @@ public class HistoryPlugin implements Plugin {
     /** {@code /buckets/b/collections/c} as {@code {"bucket": "b", "collection": "c"}}, as Kinto's uri_to_dict. */
     static JsonObject uriToObject(String uri) {
         String[] parts = uri.split("/", -1);
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         switch (parts.length) {
             case 3 -> object.add("bucket", parts[2]);
             case 5 -> object.add("bucket", parts[2]).add(parts[3].equals("collections") ? "collection" : "group", parts[4]);

@@ -1,8 +1,9 @@
 package org.jinto.plugins.history;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import org.jinto.api.Settings;
@@ -69,10 +70,10 @@ public class HistoryResource implements ResourceDeclaration {
             return value;
         }
         if (value instanceof JsonNumber number && number.isIntegral()) {
-            return Json.createValue(number.bigIntegerValue().toString());
+            return JSON.createValue(number.bigIntegerValue().toString());
         }
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return Json.createValue(value == JsonValue.TRUE ? "True" : "False");
+            return JSON.createValue(value == JsonValue.TRUE ? "True" : "False");
         }
         return value;
     }

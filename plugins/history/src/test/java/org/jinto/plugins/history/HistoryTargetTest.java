@@ -1,6 +1,7 @@
 package org.jinto.plugins.history;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import org.jinto.api.events.Action;
 import org.jinto.api.events.EventPayload;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryTargetTest {
 
     private static JsonObject object(String id) {
-        return Json.createObjectBuilder().add("id", id).add("last_modified", 1).build();
+        return JSON.createObjectBuilder().add("id", id).add("last_modified", 1).build();
     }
 
     private static EventPayload records(String uri) {
