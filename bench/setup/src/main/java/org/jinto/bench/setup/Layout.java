@@ -21,7 +21,8 @@ public record Layout(String bucket, int smallCount, int largeCount, int spreadCo
     public static final String LARGE = "large";
     public static final String POLLED = "polled";
     public static final String POSTS = "posts";
-    public static final String BATCHED = "batched";
+    /** Not "batched": like Kinto, the batch endpoint refuses any sub-request path containing "/batch". */
+    public static final String BATCHED = "bulk";
     public static final String PATCHED = "patched";
     public static final String SPREAD_PREFIX = "spread-";
     /** The filter and sort scenario's query on the small collection: two groups of ten, newest n first. */
