@@ -2,7 +2,7 @@ package org.jinto.http;
 
 import static org.jinto.api.Jsonp.JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import java.util.Objects;
 
 /** {@code GET /v1/}: what this server is, its public settings and capabilities. */
 @Path("/")
-@RequestScoped
+@ApplicationScoped
 public class HelloResource {
 
     public static final String HTTP_API_VERSION = "1.23";
@@ -41,6 +41,9 @@ public class HelloResource {
     RequestAuthenticator authenticator;
     @Inject
     UserInfo userInfo;
+
+    /** Capabilities are fixed once the application has started (plugins register at deployment). */
+    private volatile JsonObject capabilitiesJson;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +68,13 @@ public class HelloResource {
     }
 
     private JsonObject capabilitiesJson() {
+        if (capabilitiesJson == null) {
+            capabilitiesJson = collectCapabilities();
+        }
+        return capabilitiesJson;
+    }
+
+    private JsonObject collectCapabilities() {
         JsonObjectBuilder all = JSON.createObjectBuilder();
         capabilities.stream().filter(Objects::nonNull).sorted(Comparator.comparing(Capability::id)).forEach(c -> {
             JsonObjectBuilder one = JSON.createObjectBuilder()

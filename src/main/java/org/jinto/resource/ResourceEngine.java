@@ -208,8 +208,7 @@ public class ResourceEngine {
         Page page = pagination.resume(list, true);
         List<JsonObject> fetched = storage.listAll(model.resourceName(), context.parentId(),
                 pagination.pageQuery(list, page));
-        List<JsonObject> deleted = storage.deleteAll(model.resourceName(), context.parentId(),
-                pagination.deleteQuery(list, page));
+        List<JsonObject> deleted = model.deleteAll(pagination.deleteQuery(list, page));
         if (list.filters().isEmpty()) {
             permission.deleteObjectPermissions(List.of(context.route().objectUri("*")));
         } else {

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.jinto.api.Settings;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
 
 import java.util.HashSet;
@@ -27,6 +28,8 @@ final class ResourceModel {
     private final Storage storage;
     private final PermissionBackend permission;
     private final boolean explicitPermissions;
+    /** The resource's timestamp as last read, until this model writes (Kinto reads it once per request too). */
+    private Long timestamp;
 
     ResourceModel(RequestContext context, Storage storage, PermissionBackend permission, Settings settings) {
         this.context = context;
@@ -40,7 +43,10 @@ final class ResourceModel {
     }
 
     long timestamp() {
-        return storage.resourceTimestamp(resourceName(), context.parentId());
+        if (timestamp == null) {
+            timestamp = storage.resourceTimestamp(resourceName(), context.parentId());
+        }
+        return timestamp;
     }
 
     /** The stored object, or null. */
@@ -58,6 +64,7 @@ final class ResourceModel {
 
     /** Stores a new object (carrying its id) and its permissions. */
     JsonObject create(JsonObject object, Map<String, List<String>> permissions) {
+        timestamp = null;
         JsonObject created = storage.create(resourceName(), context.parentId(), object);
         savePermissions(created.getString("id"), permissions);
         return created;
@@ -66,14 +73,22 @@ final class ResourceModel {
     /** Replaces an object and the permissions given (others are kept). */
     JsonObject update(JsonObject object, Map<String, List<String>> permissions) {
         String id = object.getString("id");
+        timestamp = null;
         JsonObject updated = storage.update(resourceName(), context.parentId(), id, object);
         savePermissions(id, permissions);
         return updated;
     }
 
     JsonObject delete(String id, Long lastModified) {
+        timestamp = null;
         permission.deleteObjectPermissions(List.of(uri(id)));
         return storage.delete(resourceName(), context.parentId(), id, lastModified);
+    }
+
+    /** Deletes the objects the query selects (tombstones stay), returning them. */
+    List<JsonObject> deleteAll(Query query) {
+        timestamp = null;
+        return storage.deleteAll(resourceName(), context.parentId(), query);
     }
 
     private void savePermissions(String id, Map<String, List<String>> permissions) {
