@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import io.swagger.annotations.Api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -26,8 +27,9 @@ import java.util.Map;
 /**
  * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
  * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
- * into a response.
+ * into a response. The API description reads these endpoints from the router's resource types, not from here.
  */
+@Api(hidden = true)
 @Path("{path: (buckets|accounts|permissions)(/.*)?}")
 @RequestScoped
 public class ApiEndpoint {
