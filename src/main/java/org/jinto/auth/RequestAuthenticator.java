@@ -76,7 +76,8 @@ public class RequestAuthenticator {
                 challenges.isEmpty() ? Map.of() : Map.of("WWW-Authenticate", String.join(", ", challenges)));
     }
 
-    private synchronized Map<String, AuthenticationPolicy> policies() {
+    /** The policies of {@code multiauth.policies} by name, in the order they are tried. */
+    public synchronized Map<String, AuthenticationPolicy> policies() {
         if (policies == null) {
             Map<String, AuthenticationPolicy> selected = new LinkedHashMap<>();
             for (String name : settings.getList(POLICIES_KEY)) {

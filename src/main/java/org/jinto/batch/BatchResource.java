@@ -2,6 +2,9 @@ package org.jinto.batch;
 
 import static org.jinto.api.Jsonp.JSON;
 
+import io.swagger.annotations.ApiOperation;
+import io.swagger.annotations.ApiResponse;
+import io.swagger.annotations.ApiResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -53,6 +56,8 @@ public class BatchResource {
     RequestAuthenticator authenticator;
 
     @POST
+    @ApiOperation(value = "Send several requests in one.", nickname = "batch", tags = "Batch")
+    @ApiResponses(@ApiResponse(code = 200, message = "The answers of the subrequests, in order."))
     public Response batch(byte[] body, @Context UriInfo uriInfo, @Context HttpHeaders httpHeaders,
                           @Context HttpServletRequest request, @Context HttpServletResponse response)
             throws ServletException, IOException {

@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import io.swagger.annotations.Api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -27,8 +28,10 @@ import java.util.Map;
  * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
  * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
  * into a response. One instance serves every request (its {@code @Context} fields are the framework's per-request
- * proxies): creating a request-scoped bean per request was a tenth of a request's CPU time.
+ * proxies): creating a request-scoped bean per request was a tenth of a request's CPU time. The API description
+ * reads these endpoints from the router's resource types, not from here.
  */
+@Api(hidden = true)
 @Path("{path: (buckets|accounts|permissions)(/.*)?}")
 @ApplicationScoped
 public class ApiEndpoint {

@@ -2,6 +2,9 @@ package org.jinto.http;
 
 import static org.jinto.api.Jsonp.JSON;
 
+import io.swagger.annotations.ApiOperation;
+import io.swagger.annotations.ApiResponse;
+import io.swagger.annotations.ApiResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -47,6 +50,8 @@ public class HelloResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiOperation(value = "Information about the running instance.", nickname = "server_info", tags = "Utilities")
+    @ApiResponses(@ApiResponse(code = 200, message = "Return information about the running instance."))
     public String hello(@Context UriInfo uriInfo, @HeaderParam("Authorization") String authorization) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("project_name", serverInfo.name())

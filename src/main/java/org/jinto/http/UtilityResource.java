@@ -2,6 +2,9 @@ package org.jinto.http;
 
 import static org.jinto.api.Jsonp.JSON;
 
+import io.swagger.annotations.ApiOperation;
+import io.swagger.annotations.ApiResponse;
+import io.swagger.annotations.ApiResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +31,9 @@ public class UtilityResource {
 
     @GET
     @Path("__heartbeat__")
+    @ApiOperation(value = "Health of the backends and plugins.", nickname = "__heartbeat__", tags = "Utilities")
+    @ApiResponses({@ApiResponse(code = 200, message = "Every check passed."),
+            @ApiResponse(code = 503, message = "A check failed: its name maps to false.")})
     public Response heartbeat() {
         var checks = heartbeat.run();
         boolean healthy = checks.values().stream().allMatch(Boolean::booleanValue);
@@ -38,18 +44,25 @@ public class UtilityResource {
 
     @GET
     @Path("__lbheartbeat__")
+    @ApiOperation(value = "Load balancer check: the server answers.", nickname = "__lbheartbeat__", tags = "Utilities")
+    @ApiResponses(@ApiResponse(code = 200, message = "The server is up."))
     public String lbHeartbeat() {
         return "{}";
     }
 
     @GET
     @Path("__version__")
+    @ApiOperation(value = "Version and build of the running instance.", nickname = "__version__", tags = "Utilities")
+    @ApiResponses(@ApiResponse(code = 200, message = "Return the version information."))
     public String version() {
         return serverInfo.versionJson().toString();
     }
 
     @GET
     @Path("contribute.json")
+    @ApiOperation(value = "Information about contributing to the project.", nickname = "contribute",
+            tags = "Utilities")
+    @ApiResponses(@ApiResponse(code = 200, message = "Return the contribute.json document."))
     public String contribute() {
         try (InputStream in = UtilityResource.class.getResourceAsStream("/contribute.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -24,7 +24,8 @@ public class ApiRouter {
 
     private static final List<String> OBJECT_METHODS = List.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
     private static final List<String> READ_METHODS = List.of("GET", "HEAD");
-    private static final List<String> LIST_METHODS = List.of("HEAD", "GET");
+    /** The methods of a {@link ComputedList}. */
+    public static final List<String> COMPUTED_LIST_METHODS = List.of("HEAD", "GET");
 
     @Inject
     ResourceTypes types;
@@ -60,11 +61,11 @@ public class ApiRouter {
         Optional<Route> found = types.route(resolved.path());
         if (found.isPresent()) {
             Route route = found.get();
-            return serve(resolved, route.plural(), methods(route), r -> engine.handle(r, route));
+            return serve(resolved, route.plural(), methods(route.type(), route.plural()), r -> engine.handle(r, route));
         }
         Optional<ComputedList> list = computedList(resolved.path());
         if (list.isPresent()) {
-            return serve(resolved, true, LIST_METHODS, list.get()::list);
+            return serve(resolved, true, COMPUTED_LIST_METHODS, list.get()::list);
         }
         return ErrorsAsResponses.of(ErrorResponses.notFound());
     }
@@ -100,12 +101,18 @@ public class ApiRouter {
         return response;
     }
 
-    private List<String> methods(Route route) {
-        List<String> methods = route.plural() ? route.type().pluralMethods() : OBJECT_METHODS;
+    /** The methods served on a type's plural or object endpoint with the current settings (reads only if read-only). */
+    public List<String> methods(ResourceType type, boolean plural) {
+        List<String> methods = plural ? type.pluralMethods() : OBJECT_METHODS;
         if (settings.getBoolean("kinto.readonly", false)) {
             return methods.stream().filter(READ_METHODS::contains).toList();
         }
         return methods;
+    }
+
+    /** The computed lists the current settings turn on. */
+    public List<ComputedList> enabledComputedLists() {
+        return computedLists.stream().filter(ComputedList::enabled).toList();
     }
 
     private Optional<ComputedList> computedList(String path) {

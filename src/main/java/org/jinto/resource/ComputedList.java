@@ -7,8 +7,16 @@ package org.jinto.resource;
  */
 public interface ComputedList {
 
+    /** The endpoint's path below {@code /v1}, e.g. {@code /permissions}. */
+    String path();
+
+    /** Whether the current settings turn the endpoint on. */
+    boolean enabled();
+
     /** Whether this endpoint answers the path (below {@code /v1}) with the current settings. */
-    boolean serves(String path);
+    default boolean serves(String path) {
+        return enabled() && path().equals(path);
+    }
 
     /**
      * Answers a {@code GET} or {@code HEAD}.

@@ -1,5 +1,6 @@
 package org.jinto.ops.admin;
 
+import io.swagger.annotations.Api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,10 @@ import java.util.Date;
 /**
  * The admin UI at {@code /v1/admin/} ({@code kinto.plugins.admin}): {@code /v1/admin} redirects to
  * {@code /v1/admin/}, which answers the build's {@code index.html} with Kinto's Content-Security-Policy for it
- * (everything from the same origin only); every other file of the build is served below it.
+ * (everything from the same origin only); every other file of the build is served below it. Static files, left out
+ * of the API description as in Kinto.
  */
+@Api(hidden = true)
 @Path("admin")
 @RequestScoped
 public class AdminResource {

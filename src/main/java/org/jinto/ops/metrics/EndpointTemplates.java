@@ -67,7 +67,7 @@ public final class EndpointTemplates {
     }
 
     /** {@code /admin/{file: .+}} → {@code /admin/{file}}: the template as a label, without its regular expressions. */
-    static String withoutRegex(String template) {
+    public static String withoutRegex(String template) {
         return REGEX_VARIABLE.matcher(template).replaceAll("{$1}");
     }
 

@@ -33,7 +33,8 @@ public class MatchedEndpointFilter implements ContainerResponseFilter {
         }
     }
 
-    static String template(Class<?> resourceClass, Method method) {
+    /** The path template of a resource method below the application path, e.g. {@code /admin/{file: .+}}. */
+    public static String template(Class<?> resourceClass, Method method) {
         String joined = "/" + pathOf(resourceClass) + "/" + pathOf(method);
         String template = joined.replaceAll("/{2,}", "/");
         return template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template;

@@ -56,8 +56,13 @@ public class PermissionsList implements ComputedList {
     Authorizer authorizer;
 
     @Override
-    public boolean serves(String path) {
-        return PATH.equals(path) && endpoint.enabled();
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public boolean enabled() {
+        return endpoint.enabled();
     }
 
     @Override

@@ -66,15 +66,25 @@ public final class ListRequestParser {
 
     /** GET on one object: its {@code _fields} (without {@code id}/{@code last_modified}), or null for all. */
     public List<String> fieldsForObject(QueryString query) {
-        return fields(QueryValues.read(query, List.of(QueryValues.FIELDS)));
+        return fields(QueryValues.read(query, objectParameters()));
     }
 
-    private ListRequest parse(QueryString query, boolean withFields) {
-        List<QueryValues.Parameter> schema = new ArrayList<>(QueryValues.PLURAL);
+    /** The reserved parameters of a plural endpoint: those of a GET ({@code withFields}) or of a DELETE. */
+    public static List<ReservedParameter> pluralParameters(boolean withFields) {
+        List<ReservedParameter> schema = new ArrayList<>(QueryValues.PLURAL);
         if (withFields) {
             schema.add(QueryValues.FIELDS);
         }
-        QueryValues values = QueryValues.read(query, schema);
+        return List.copyOf(schema);
+    }
+
+    /** The reserved parameters of a GET on one object. */
+    public static List<ReservedParameter> objectParameters() {
+        return List.of(QueryValues.FIELDS);
+    }
+
+    private ListRequest parse(QueryString query, boolean withFields) {
+        QueryValues values = QueryValues.read(query, pluralParameters(withFields));
         List<String> alerts = new ArrayList<>();
         List<Filter> filters = filters(values, alerts);
         int limit = limit(values);

@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import org.jinto.resource.errors.ErrorDetail;
 import org.jinto.resource.errors.InvalidParameters;
 import org.jinto.resource.errors.Python;
+import org.jinto.resource.query.ReservedParameter.Kind;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,21 +30,16 @@ import java.util.regex.Pattern;
 final class QueryValues {
 
     /** The reserved parameters of a plural endpoint, in the schema's order (the order of its errors). */
-    static final List<Parameter> PLURAL = List.of(
-            new Parameter("_limit", Kind.INTEGER), new Parameter("_sort", Kind.FIELD_LIST),
-            new Parameter("_token", Kind.STRING), new Parameter("_since", Kind.INTEGER),
-            new Parameter("_to", Kind.INTEGER), new Parameter("_before", Kind.INTEGER),
-            new Parameter("id", Kind.STRING), new Parameter("last_modified", Kind.INTEGER));
-    static final Parameter FIELDS = new Parameter("_fields", Kind.FIELD_LIST);
+    static final List<ReservedParameter> PLURAL = List.of(
+            new ReservedParameter("_limit", Kind.INTEGER), new ReservedParameter("_sort", Kind.FIELD_LIST),
+            new ReservedParameter("_token", Kind.STRING), new ReservedParameter("_since", Kind.INTEGER),
+            new ReservedParameter("_to", Kind.INTEGER), new ReservedParameter("_before", Kind.INTEGER),
+            new ReservedParameter("id", Kind.STRING), new ReservedParameter("last_modified", Kind.INTEGER));
+    static final ReservedParameter FIELDS = new ReservedParameter("_fields", Kind.FIELD_LIST);
 
     /** Kinto's {@code positive_big_integer}: PostgreSQL's largest integer. */
     private static final BigInteger MAX_INTEGER = BigInteger.TWO.pow(63);
     private static final Pattern PYTHON_INT = Pattern.compile("[+-]?\\d+(_\\d+)*", Pattern.UNICODE_CHARACTER_CLASS);
-
-    enum Kind { INTEGER, STRING, FIELD_LIST }
-
-    record Parameter(String name, Kind kind) {
-    }
 
     private final Map<String, JsonValue> values;
 
@@ -52,13 +48,13 @@ final class QueryValues {
     }
 
     /** @throws org.jinto.api.http.KintoException 400 listing every invalid reserved parameter */
-    static QueryValues read(QueryString query, List<Parameter> schema) {
+    static QueryValues read(QueryString query, List<ReservedParameter> schema) {
         Map<String, JsonValue> values = new LinkedHashMap<>();
         for (String name : query.names()) {
             values.put(name, nativeValue(name, query.mixed(name)));
         }
         List<ErrorDetail> errors = new ArrayList<>();
-        for (Parameter parameter : schema) {
+        for (ReservedParameter parameter : schema) {
             JsonValue given = query.mixed(parameter.name());
             if (given == null) {
                 continue;
