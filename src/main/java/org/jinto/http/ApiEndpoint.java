@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.auth.RequestAuthenticator;
+import org.jinto.ops.RequestLogContext;
 import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiResponse;
 import org.jinto.resource.ApiRouter;
@@ -40,6 +41,8 @@ public class ApiEndpoint {
     ApiRouter router;
     @Inject
     RequestAuthenticator authenticator;
+    @Inject
+    RequestLogContext logContext;
 
     @Context
     UriInfo uriInfo;
@@ -89,7 +92,11 @@ public class ApiEndpoint {
         ApiRequest apiRequest = ApiRequest.fromHttp(request.getMethod(), uriInfo.getPath(false),
                 uriInfo.getRequestUri().getRawQuery(), headers, body,
                 authenticator.identify(httpHeaders.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
-        return toResponse(router.handle(apiRequest));
+        ApiResponse response = router.handle(apiRequest);
+        if (response.errno() != null) {
+            logContext.setErrno(response.errno());
+        }
+        return toResponse(response);
     }
 
     static Response toResponse(ApiResponse response) {

@@ -33,7 +33,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         KintoException kinto = toKinto(exception);
-        logContext.setErrno(kinto.errno().number());
+        logContext.setErrno(kinto.errno());
         return ErrorResponses.response(kinto, settings.getLong("kinto.retry_after_seconds", 30));
     }
 

@@ -40,7 +40,7 @@ public class FallbackServlet extends HttpServlet {
             body = ErrorResponses.body(status, errno, "Invalid parameters",
                     "The request could not be understood.", null).toString();
         }
-        logContext.setErrno(errno.number());
+        logContext.setErrno(errno);
         response.setStatus(status);
         response.setContentType("application/json");
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.jinto.api.http.KintoException;
 import org.jinto.batch.BatchResource;
 import org.jinto.events.EventPublisher;
+import org.jinto.ops.RequestLogContext;
 import org.jinto.storage.Transactions;
 
 /**
@@ -23,6 +24,8 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
 
     @Inject
     EventPublisher publisher;
+    @Inject
+    RequestLogContext logContext;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -41,6 +44,7 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
             Transactions.markRollbackOnly();
             publisher.discard();
             KintoException error = ExceptionMappers.toKinto(e);
+            logContext.setErrno(error.errno());
             response.getHeaders().clear();
             response.setStatus(error.status());
             response.setEntity(ErrorResponses.body(error.status(), error.errno(), error.error(), error.getMessage(),

@@ -48,7 +48,7 @@ public class ServiceHeadersFilter extends HttpFilter {
                     .add("url", settings.get("kinto.eos_url", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/")))
                     .build().toString());
             if (ended) {
-                logContext.setErrno(Errno.SERVICE_DEPRECATED.number());
+                logContext.setErrno(Errno.SERVICE_DEPRECATED);
                 response.setStatus(410);
                 response.setContentType("application/json");
                 response.getOutputStream().write(ErrorResponses.body(410, Errno.SERVICE_DEPRECATED, "Gone", EOS_MESSAGE, null)

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
+import org.jinto.ops.RequestLogContext;
 import org.jinto.api.storage.BackendException;
 import org.jinto.storage.Transactions;
 import org.jinto.storage.UnitOfWork;
@@ -35,6 +36,8 @@ public class TransactionFilter extends HttpFilter {
 
     @Inject
     transient Settings settings;
+    @Inject
+    transient RequestLogContext logContext;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,6 +65,7 @@ public class TransactionFilter extends HttpFilter {
     private void answerUnavailable(BufferedResponse buffered, Map<String, List<String>> earlierHeaders) throws IOException {
         buffered.discard();
         earlierHeaders.forEach((name, values) -> values.forEach(value -> buffered.addHeader(name, value)));
+        logContext.setErrno(Errno.BACKEND);
         buffered.setStatus(503);
         buffered.setContentType("application/json");
         buffered.setHeader("Retry-After", Long.toString(settings.getLong("kinto.retry_after_seconds", 30)));

@@ -1,10 +1,12 @@
 package org.jinto.ops;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.jinto.api.http.Errno;
 
 /**
  * What the request summary needs but only code deeper in the stack knows: who made the request (set by the
- * resource engine once the identity is known), which Kinto errno was answered (set by the exception mappers),
+ * resource engine once the identity is known), which Kinto errno was answered (set where an error JSON becomes the
+ * answer: exception mappers, the resource API endpoint, the filters and servlet that write errors themselves),
  * and which endpoint template matched (set by {@link org.jinto.ops.metrics.MatchedEndpointFilter}).
  * One per HTTP request; read by {@link RequestObservationFilter} when the response is complete.
  */
@@ -13,7 +15,7 @@ public class RequestLogContext {
 
     private String requestId;
     private String userId;
-    private Integer errno;
+    private Errno errno;
     private String matchedTemplate;
 
     public String requestId() {
@@ -33,12 +35,12 @@ public class RequestLogContext {
         this.userId = userId;
     }
 
-    /** The Kinto errno of an error answer, or null for a success. */
-    public Integer errno() {
+    /** The Kinto errno of the last error JSON answered, or null if none was. */
+    public Errno errno() {
         return errno;
     }
 
-    public void setErrno(int errno) {
+    public void setErrno(Errno errno) {
         this.errno = errno;
     }
 

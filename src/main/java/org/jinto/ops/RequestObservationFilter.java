@@ -45,9 +45,17 @@ public class RequestObservationFilter extends HttpFilter {
             summaryLog.log(new RequestSummary(Instant.now(), request.getMethod(), path,
                     QueryStrings.parse(request.getQueryString()), status,
                     TimeUnit.NANOSECONDS.toMillis(elapsedNanos), context.userId(),
-                    context.errno() == null ? 0 : context.errno(), request.getHeader("User-Agent"),
+                    errno(status), request.getHeader("User-Agent"),
                     request.getHeader("Accept-Language"), requestId));
             metrics.record(request.getMethod(), path, context.matchedTemplate(), status, elapsedNanos);
         }
+    }
+
+    /**
+     * The errno of an error answer, 0 otherwise: a batch answering 200 ran its subrequests in this request, and
+     * the errors some of them answered are not its own (Kinto logs none either).
+     */
+    private int errno(int status) {
+        return status >= 400 && context.errno() != null ? context.errno().number() : 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.jinto.resource;
 
 import jakarta.json.JsonValue;
+import org.jinto.api.http.Errno;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,10 +15,17 @@ public final class ApiResponse {
     private final int status;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final JsonValue body;
+    private final Errno errno;
 
     public ApiResponse(int status, JsonValue body) {
+        this(status, body, null);
+    }
+
+    /** A Kinto error answer: {@code body} is the error JSON carrying {@code errno}. */
+    ApiResponse(int status, JsonValue body, Errno errno) {
         this.status = status;
         this.body = body;
+        this.errno = errno;
     }
 
     public int status() {
@@ -27,6 +35,11 @@ public final class ApiResponse {
     /** May be null: no body. */
     public JsonValue body() {
         return body;
+    }
+
+    /** The Kinto errno of an error answer, null otherwise (the request summary logs it). */
+    public Errno errno() {
+        return errno;
     }
 
     public Map<String, String> headers() {

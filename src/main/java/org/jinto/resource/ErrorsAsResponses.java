@@ -11,7 +11,7 @@ final class ErrorsAsResponses {
 
     static ApiResponse of(KintoException e) {
         ApiResponse response = new ApiResponse(e.status(),
-                ErrorResponses.body(e.status(), e.errno(), e.error(), e.getMessage(), e.details()));
+                ErrorResponses.body(e.status(), e.errno(), e.error(), e.getMessage(), e.details()), e.errno());
         e.headers().forEach(response::header);
         return response;
     }

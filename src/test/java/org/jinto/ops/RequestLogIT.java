@@ -73,6 +73,46 @@ class RequestLogIT {
     }
 
     @Test
+    void resourceErrorsLogTheErrnoOfTheirBody() throws Exception {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        Http alice = new Http(JintoServer.url(settings)).as("alice", "secret");
+        assertEquals(201, alice.send("PUT", "/buckets/logged", null).status());
+
+        assertLogged(alice, "GET", "/buckets/logged/collections/missing", null, 404, 110);
+        assertLogged(alice, "GET", "/buckets/logged/collections/missing/records", null, 404, 111);
+        assertLogged(alice.with("If-Match", "\"1\""), "PUT", "/buckets/logged", null, 412, 114);
+        assertLogged(alice, "GET", "/buckets/logged/collections?_limit=minus", null, 400, 107);
+        assertLogged(alice, "PUT", "/buckets/logged/collections/c1", "{\"data\": 3}", 400, 107);
+        assertLogged(new Http(JintoServer.url(settings)), "GET", "/buckets/logged", null, 401, 104);
+    }
+
+    /** Sends the request, checks the answer's status and errno, and that its summary line logs both. */
+    private void assertLogged(Http http, String method, String path, String body, int code, int errno)
+            throws InterruptedException {
+        String rid = "errno-" + UUID.randomUUID();
+        Http.Response response = http.with("X-Request-Id", rid).send(method, path, body);
+        assertEquals(code, response.status(), response.toString());
+        assertEquals(errno, response.object().getInt("errno"), response.toString());
+        JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
+        assertEquals(code, fields.getInt("code"), path);
+        assertEquals(errno, fields.getInt("errno"), method + " " + path);
+    }
+
+    @Test
+    void batchAnswersLogNoErrnoOfTheirSubrequests() throws Exception {
+        String rid = "batch-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url()).with("X-Request-Id", rid).send("POST", "/batch",
+                "{\"requests\": [{\"path\": \"/buckets/none/collections/none\"}, {\"path\": \"/nothing-here\"}]}");
+        assertEquals(200, response.status(), response.toString());
+        assertEquals(404, response.object().getJsonArray("responses").getJsonObject(1).getInt("status"));
+        JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
+        assertEquals(200, fields.getInt("code"));
+        assertEquals(0, fields.getInt("errno"));
+    }
+
+    @Test
     void missingOrHostileRequestIdIsReplacedByAGeneratedOne() throws Exception {
         Http.Response plain = new Http(JintoServer.url()).get("/__lbheartbeat__");
         String generated = plain.header("X-Request-Id");

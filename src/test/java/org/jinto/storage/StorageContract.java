@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.ObjectCounts;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Operator;
 import org.jinto.api.storage.Query;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -351,6 +353,27 @@ public abstract class StorageContract {
         storage.delete(RECORD, PARENT, "f1", null);
         assertEquals(3, storage.countAll(RECORD, PARENT, List.of()));
         assertEquals(1, storage.countAll(RECORD, PARENT, List.of(filter("ok", "true", Operator.EQ))));
+    }
+
+    @Test
+    void countPerResourceSplitsObjectsAndTombstonesOverEveryParent() {
+        assertEquals(Map.of(), storage.countPerResource());
+        fruits();
+        storage.create(RECORD, "/buckets/b2/collections/c9", json("{'id': 'elsewhere'}"));
+        storage.create("collection", "/buckets/b1", json("{'id': 'c1'}"));
+        storage.create("group", "/buckets/b1", json("{'id': 'g1'}"));
+        storage.delete(RECORD, PARENT, "f1", null);
+        storage.delete(RECORD, PARENT, "f2", null);
+        storage.delete("group", "/buckets/b1", "g1", null);
+        storage.listAll("bucket", "", Query.all());
+        assertEquals(Map.of(
+                RECORD, new ObjectCounts(3, 2),
+                "collection", new ObjectCounts(1, 0),
+                "group", new ObjectCounts(0, 1)), storage.countPerResource());
+        storage.update(RECORD, PARENT, "f1", json("{'back': true}"));
+        storage.purgeDeleted("group", "/buckets/b1", null, null);
+        assertEquals(Map.of(RECORD, new ObjectCounts(4, 1), "collection", new ObjectCounts(1, 0)),
+                storage.countPerResource());
     }
 
     // Plural deletion, wildcards, purge, flush.

@@ -76,6 +76,11 @@ public class Metrics {
         return registry;
     }
 
+    /** Whether a monitoring system (Prometheus, StatsD) reads the meters; if not, there is no use measuring. */
+    public boolean reported() {
+        return !registry.getRegistries().isEmpty();
+    }
+
     /** Present when the Prometheus plugin is included. */
     public Optional<PrometheusMeterRegistry> prometheus() {
         return Optional.ofNullable(prometheus);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import org.jinto.api.BackendName;
 import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.ObjectCounts;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
@@ -105,6 +106,20 @@ public class MemoryStorage implements Storage {
     @Override
     public synchronized long countAll(String resourceName, String parentId, List<Filter> filters) {
         return select(store, resourceName, parentId, new Query(filters, List.of(), List.of(), null, false)).size();
+    }
+
+    @Override
+    public synchronized Map<String, ObjectCounts> countPerResource() {
+        Map<String, ObjectCounts> counts = new HashMap<>();
+        store.forEach((scope, objects) -> counts.merge(scope.resourceName(), new ObjectCounts(objects.size(), 0), MemoryStorage::sum));
+        cemetery.forEach((scope, tombstones) -> counts.merge(scope.resourceName(), new ObjectCounts(0, tombstones.size()), MemoryStorage::sum));
+        // Scopes are created by reads too: a resource name with nothing stored is not reported.
+        counts.values().removeIf(ObjectCounts.NONE::equals);
+        return counts;
+    }
+
+    private static ObjectCounts sum(ObjectCounts a, ObjectCounts b) {
+        return new ObjectCounts(a.objects() + b.objects(), a.tombstones() + b.tombstones());
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.json.JsonReaderFactory;
 import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.storage.Filter;
+import org.jinto.api.storage.ObjectCounts;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
@@ -199,6 +200,21 @@ public class PostgresqlStorage implements Storage {
         count.add(" AND NOT deleted");
         ObjectFilters.where(count, NulEscape.escapeFilters(filters));
         return database.run(connection -> count.first(connection, row -> row.getLong(1)));
+    }
+
+    /**
+     * A sequential scan of the whole table (0.3 to 0.5 s per million rows), which is why the storage metrics run it
+     * in the background. PostgreSQL's statistics ({@code pg_class.reltuples}, {@code pg_stats}) would be instant
+     * but are estimates per table or per most common value, and cannot split objects from tombstones.
+     */
+    @Override
+    public Map<String, ObjectCounts> countPerResource() {
+        Sql count = new Sql("SELECT resource_name, count(*) FILTER (WHERE NOT deleted), count(*) FILTER (WHERE deleted)"
+                + " FROM objects GROUP BY resource_name");
+        Map<String, ObjectCounts> counts = new HashMap<>();
+        database.run(connection -> count.list(connection, row ->
+                counts.put(row.getString(1), new ObjectCounts(row.getLong(2), row.getLong(3)))));
+        return counts;
     }
 
     @Override

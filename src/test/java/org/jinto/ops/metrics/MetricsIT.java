@@ -13,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static org.jinto.ops.metrics.PrometheusText.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,11 +116,5 @@ class MetricsIT {
         } catch (SocketTimeoutException drained) {
             return lines;
         }
-    }
-
-    /** The value of one series in Prometheus text, 0 if absent. */
-    private static double value(String text, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

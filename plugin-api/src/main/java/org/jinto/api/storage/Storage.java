@@ -3,6 +3,7 @@ package org.jinto.api.storage;
 import jakarta.json.JsonObject;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The storage backend contract, modelled on Kinto's {@code StorageBase}. Objects are JSON objects with a string
@@ -41,6 +42,12 @@ public interface Storage {
 
     /** Number of live objects matching the filters. */
     long countAll(String resourceName, String parentId, List<Filter> filters);
+
+    /**
+     * Live objects and tombstones of every resource name that has any, over all parents (a full count: callers
+     * keep it off the request path, as the storage metrics do).
+     */
+    Map<String, ObjectCounts> countPerResource();
 
     /** The current timestamp of (resource, parent); when none exists yet, one is created from the clock and kept. */
     long resourceTimestamp(String resourceName, String parentId);
