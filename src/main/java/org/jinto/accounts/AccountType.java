@@ -42,6 +42,16 @@ public class AccountType extends ResourceType {
         return "account";
     }
 
+    /** Whether {@code id} is a valid account id (Kinto's {@code AccountIdGenerator}). */
+    public static boolean validId(String id) {
+        return IDS.matches(id);
+    }
+
+    /** The pattern account ids match, for messages. */
+    public static String idPattern() {
+        return IDS.pattern().pattern();
+    }
+
     @Override
     protected String pluralPath() {
         return "/accounts";

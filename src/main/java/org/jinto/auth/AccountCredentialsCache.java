@@ -22,6 +22,16 @@ public class AccountCredentialsCache {
     @Inject
     Cache cache;
 
+    /** For CDI, which injects the fields. */
+    public AccountCredentialsCache() {
+    }
+
+    /** Outside a web application (the maintenance commands), on the configured cache. */
+    public AccountCredentialsCache(Settings settings, Cache cache) {
+        this.settings = settings;
+        this.cache = cache;
+    }
+
     /** True if these credentials were verified within the time-to-live; a hit extends it. */
     public boolean recentlyVerified(String accountId, String password) {
         String key = key(accountId);

@@ -33,7 +33,7 @@ public final class BackendSelector {
     }
 
     /** {@code kinto.core.storage.postgresql} → postgresql; {@code kinto_redis.cache} → redis. */
-    static String shortName(String configured) {
+    public static String shortName(String configured) {
         String[] parts = configured.toLowerCase(Locale.ROOT).split("\\.");
         String last = parts[parts.length - 1];
         if (parts.length > 1 && Set.of("cache", "storage", "permission").contains(last)) {

@@ -24,7 +24,7 @@ public class Backends {
     public static final String STORAGE_KEY = "kinto.storage_backend";
     public static final String PERMISSION_KEY = "kinto.permission_backend";
     public static final String CACHE_KEY = "kinto.cache_backend";
-    static final String DEFAULT_BACKEND = "memory";
+    public static final String DEFAULT_BACKEND = "memory";
 
     @Inject
     Settings settings;

@@ -43,21 +43,23 @@ public class SettingsProducer {
     public static Settings load(String contextParameter) {
         String named = firstNonNull(System.getenv("KINTO_INI"), System.getProperty("kinto.ini"),
                 contextParameter);
-        Map<String, String> values;
         if (named != null) {
-            Path file = Path.of(named);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("Settings file " + file.toAbsolutePath() + " (kinto.ini) does not exist");
-            }
-            values = IniFile.readSection(file, "app:main");
-            LOG.info(() -> "Settings read from " + file.toAbsolutePath());
-        } else if (Files.isRegularFile(Path.of(DEFAULT_FILE))) {
-            values = IniFile.readSection(Path.of(DEFAULT_FILE), "app:main");
-            LOG.info(() -> "Settings read from " + Path.of(DEFAULT_FILE).toAbsolutePath());
-        } else {
-            values = Map.of();
-            LOG.info("No settings file: built-in defaults and environment variables apply");
+            return fromFile(Path.of(named));
         }
+        if (Files.isRegularFile(Path.of(DEFAULT_FILE))) {
+            return fromFile(Path.of(DEFAULT_FILE));
+        }
+        LOG.info("No settings file: built-in defaults and environment variables apply");
+        return new KintoSettings(Map.of(), System::getenv);
+    }
+
+    /** The settings of {@code file}, which must exist, overridden by the environment. */
+    public static Settings fromFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Settings file " + file.toAbsolutePath() + " (kinto.ini) does not exist");
+        }
+        Map<String, String> values = IniFile.readSection(file, "app:main");
+        LOG.info(() -> "Settings read from " + file.toAbsolutePath());
         return new KintoSettings(values, System::getenv);
     }
 

@@ -31,7 +31,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 @BackendName("redis")
-public class RedisCache implements Cache {
+public class RedisCache implements Cache, AutoCloseable {
 
     static final String URL_KEY = "kinto.cache_url";
     static final String PREFIX_KEY = "kinto.cache_prefix";
@@ -116,7 +116,8 @@ public class RedisCache implements Cache {
     }
 
     @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         pool.close();
     }
 

@@ -65,7 +65,12 @@ public class PostgresqlStorage implements Storage {
 
     @Inject
     PostgresqlStorage(Databases databases, Settings settings) {
-        this(databases.open("storage"), settings.getLong("kinto.storage_max_fetch_size", 10000));
+        this(databases.open("storage"), settings);
+    }
+
+    /** On {@code database}, with the settings' {@code kinto.storage_max_fetch_size}. */
+    public PostgresqlStorage(Database database, Settings settings) {
+        this(database, settings.getLong("kinto.storage_max_fetch_size", 10000));
     }
 
     /** @param maxFetchSize Kinto's {@code storage_max_fetch_size}: no read returns more objects */

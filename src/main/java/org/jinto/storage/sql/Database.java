@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -90,21 +92,36 @@ public final class Database implements AutoCloseable {
     /**
      * Brings the schema {@code name} (scripts in {@code db/migration/<name>}, history in
      * {@code jinto_<name>_schema_history}) up to date, or with {@code apply} false only checks that it is.
+     *
+     * @return the number of migrations applied
      */
-    public void migrate(String name, boolean apply) {
-        Flyway flyway = Flyway.configure(Database.class.getClassLoader())
+    public int migrate(String name, boolean apply) {
+        Flyway flyway = flyway(name);
+        int applied = 0;
+        if (apply) {
+            applied = flyway.migrate().migrationsExecuted;
+        } else {
+            flyway.validate();
+        }
+        warnAboutCollation();
+        return applied;
+    }
+
+    /** The migrations of the schema {@code name} not applied yet ({@code V1 objects and timestamps}); reads only. */
+    public List<String> pendingMigrations(String name) {
+        return Arrays.stream(flyway(name).info().pending())
+                .map(migration -> "V" + migration.getVersion() + " " + migration.getDescription())
+                .toList();
+    }
+
+    private Flyway flyway(String name) {
+        return Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + name)
                 .table("jinto_" + name + "_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        if (apply) {
-            flyway.migrate();
-        } else {
-            flyway.validate();
-        }
-        warnAboutCollation();
     }
 
     /** Strings sort by the database's collation; Jinto's memory backend (and Kinto's) sort by code point. */

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * {@code Supplier<String>} of its JDBC URL, which starts it on first use).
  */
 @ApplicationScoped
-public class Databases {
+public class Databases implements AutoCloseable {
 
     public static final String EMBEDDED_POSTGRESQL = "jinto.embedded_postgresql";
 
@@ -31,6 +31,16 @@ public class Databases {
     private final Map<String, Database> byUrl = new HashMap<>();
     private Supplier<?> embedded = () -> null;
 
+    /** For CDI, which injects the settings and captures the launcher's offer. */
+    public Databases() {
+    }
+
+    /** Outside a web application (the maintenance commands): {@code embedded} answers the fallback URL, or null. */
+    public Databases(Settings settings, Supplier<?> embedded) {
+        this.settings = settings;
+        this.embedded = embedded;
+    }
+
     /** Runs before the backends are created at startup ({@code Backends} validates them then). */
     void captureLauncherOffer(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1)
                               @Initialized(ApplicationScoped.class) ServletContext context) {
@@ -39,20 +49,32 @@ public class Databases {
         }
     }
 
-    /** The database of {@code backend} ({@code storage} or {@code permission}) with its schema migrated. */
+    /**
+     * The database of {@code backend} ({@code storage} or {@code permission}) with its schema migrated, or only
+     * checked when {@code kinto.<backend>_migrate} is false.
+     */
     public synchronized Database open(String backend) {
-        DatabaseConfig config = DatabaseConfig.from(settings, backend, () -> (String) embedded.get());
-        Database database = byUrl.get(config.url());
-        if (database == null) {
-            database = Database.open(config);
-            byUrl.put(config.url(), database);
-        }
+        DatabaseConfig config = config(backend);
+        Database database = connect(config);
         database.migrate(backend, config.migrate());
         return database;
     }
 
+    /** The database of {@code backend}, its schema left as it is. */
+    public synchronized Database connect(String backend) {
+        return connect(config(backend));
+    }
+
+    private DatabaseConfig config(String backend) {
+        return DatabaseConfig.from(settings, backend, () -> (String) embedded.get());
+    }
+
+    private Database connect(DatabaseConfig config) {
+        return byUrl.computeIfAbsent(config.url(), url -> Database.open(config));
+    }
+
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         byUrl.values().forEach(Database::close);
         byUrl.clear();
     }
