@@ -1,6 +1,7 @@
 package org.jinto.cli;
 
-import jakarta.json.Json;
+import static org.jinto.api.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import org.jinto.accounts.AccountType;
 import org.jinto.api.Settings;
@@ -86,7 +87,7 @@ final class CreateUserCommand extends Subcommand {
     private boolean store(CommandBackends backends, String passwordHash) {
         PostgresqlStorage storage = backends.storage();
         PostgresqlPermission permission = backends.permission();
-        JsonObject account = Json.createObjectBuilder().add("id", username).add("password", passwordHash).build();
+        JsonObject account = JSON.createObjectBuilder().add("id", username).add("password", passwordHash).build();
         try (UnitOfWork unit = Transactions.begin()) {
             boolean existed = exists(storage);
             storage.update(AccountPolicy.RESOURCE_NAME, username, username, account);
