@@ -1,12 +1,10 @@
 package org.jinto.batch;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jinto.http.BodyBuffer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -21,31 +19,9 @@ import java.util.TreeMap;
  */
 final class BufferedServletResponse extends HttpServletResponseWrapper {
 
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final BodyBuffer body = new BodyBuffer();
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private int status = SC_OK;
-    private PrintWriter writer;
-    private final ServletOutputStream stream = new ServletOutputStream() {
-        @Override
-        public void write(int b) {
-            body.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            body.write(bytes, offset, length);
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            throw new UnsupportedOperationException("Subresponses are written synchronously");
-        }
-    };
 
     BufferedServletResponse(HttpServletResponse batch) {
         super(batch);
@@ -60,9 +36,6 @@ final class BufferedServletResponse extends HttpServletResponseWrapper {
     }
 
     byte[] body() {
-        if (writer != null) {
-            writer.flush();
-        }
         return body.toByteArray();
     }
 
@@ -180,15 +153,12 @@ final class BufferedServletResponse extends HttpServletResponseWrapper {
 
     @Override
     public ServletOutputStream getOutputStream() {
-        return stream;
+        return body.outputStream();
     }
 
     @Override
     public PrintWriter getWriter() {
-        if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        }
-        return writer;
+        return body.writer(StandardCharsets.UTF_8);
     }
 
     @Override

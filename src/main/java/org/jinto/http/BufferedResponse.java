@@ -1,13 +1,10 @@
 package org.jinto.http;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
@@ -20,29 +17,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     private static final String CONTENT_LENGTH = "Content-Length";
 
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final ServletOutputStream stream = new ServletOutputStream() {
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            throw new IllegalStateException("A buffered response is written synchronously");
-        }
-
-        @Override
-        public void write(int b) {
-            body.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            body.write(bytes, offset, length);
-        }
-    };
-    private PrintWriter writer;
+    private final BodyBuffer body = new BodyBuffer();
     /** The length the application declared (a HEAD answer declares its entity's length and writes nothing). */
     private long declaredLength = -1;
 
@@ -52,22 +27,17 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     @Override
     public ServletOutputStream getOutputStream() {
-        return stream;
+        return body.outputStream();
     }
 
     @Override
     public PrintWriter getWriter() {
-        if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(stream, Charset.forName(getCharacterEncoding())));
-        }
-        return writer;
+        return body.writer(Charset.forName(getCharacterEncoding()));
     }
 
     @Override
     public void flushBuffer() {
-        if (writer != null) {
-            writer.flush();
-        }
+        body.flush();
     }
 
     @Override
@@ -124,12 +94,10 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     /** Discards what the application wrote, to answer something else instead. */
     void discard() {
         reset();
-        writer = null;
     }
 
     /** Writes the held body to the client. */
     void send() throws IOException {
-        flushBuffer();
         HttpServletResponse response = (HttpServletResponse) getResponse();
         if (response.isCommitted()) {
             return;
