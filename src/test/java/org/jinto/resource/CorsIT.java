@@ -56,6 +56,7 @@ class CorsIT extends ApiTestSupport {
         assertEquals(Set.of("GET", "HEAD", "OPTIONS"), list(hello.header("Access-Control-Allow-Methods")));
         assertEquals(Set.of("Retry-After", "Content-Length", "Alert", "Backoff", "Content-Type"),
                 list(hello.header("Access-Control-Allow-Headers")));
+        assertNull(hello.header("Last-Modified"), "Kinto's preflight of / carries no Last-Modified");
     }
 
     @Test
