@@ -75,9 +75,9 @@ public class ResourceEngine {
                 : List.of("PUT", "PATCH", "DELETE").contains(request.method());
         try {
             if (write) {
-                // Kinto instantiates the resource before authorizing writes: parent checks, existing object.
+                // Kinto instantiates the resource before authorizing writes: parent checks, existing object. (Its
+                // timestamp read is left to the preconditions that need it: the write itself bumps it.)
                 route.type().checkAddressable(context);
-                model.timestamp();
                 String target = targetId(context);
                 context.currentObject(target == null ? null : model.find(target));
             }
