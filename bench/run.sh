@@ -15,7 +15,7 @@ usage: bench/run.sh [--quick] [--backend memory|postgresql] [--auth account|basi
   --backend   Jinto's storage and permission backend (default memory; the cache stays in memory)
   --auth      account (default: Kinto's accounts, created by the setup) or basicauth
   --seconds   measured seconds per scenario (default 30)
-  --warmup    unrecorded seconds before each scenario (default 10)
+  --warmup    unrecorded seconds before each scenario (default 20: the JIT needs about that to settle)
   --large     records in the large collection (default 1000000)
   --no-build  use the WAR, launcher and bench jars already built
   --webapp    the exploded Jinto WAR to measure (default server/target/jinto), e.g. another build for a before/after
@@ -52,7 +52,7 @@ case "$auth" in account|basicauth) ;; *) die "--auth must be account or basicaut
 if $quick; then
   seconds=${seconds:-5} warmup=${warmup:-2} large=${large:-10000} pgscale=1
 else
-  seconds=${seconds:-30} warmup=${warmup:-10} large=${large:-1000000} pgscale=10
+  seconds=${seconds:-30} warmup=${warmup:-20} large=${large:-1000000} pgscale=10
 fi
 
 CONNECTIONS=16
@@ -196,6 +196,18 @@ run_pgbench() {
   rm -rf "$logs"
 }
 
+# busy_percent SECONDS: the share of CPU time the machine spent outside idle over that many seconds (/proc/stat).
+# Unlike the load average, it does not still count the build that just ended.
+busy_percent() {
+  local a b
+  a=($(head -n 1 /proc/stat)) && sleep "$1" && b=($(head -n 1 /proc/stat))
+  local total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( 100 - 100 * (b[4] - a[4] + b[5] - a[5]) / total ))
+}
+
+echo "Waiting for the machine to settle (CPU use over 10 s)..."
+busy_at_start=$(busy_percent 10)
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 
 # --- reference limits: PostgreSQL itself, Tomcat with a bare servlet ----------------------------------------
@@ -298,9 +310,9 @@ load_at_end=$(cut -d' ' -f1 /proc/loadavg)
   echo "- Jinto: $webapp; $(printf '%s ' "${jinto_env[@]}" | grep -o 'KINTO_[A-Z]*_BACKEND=[a-z]*' | tr '\n' ' ')$auth authentication; JVM options $JAVA_OPTS"
   echo "- load: $CONNECTIONS connections, $seconds s per scenario after $warmup s of warm-up; wrk $THREADS threads" \
     "(PATCH: $CONNECTIONS); load generator, servers and PostgreSQL on the same machine"
-  echo "- load average: $load_at_start at start, $load_at_end at end"
-  if awk -v l="$load_at_start" 'BEGIN { exit !(l > 0.5) }'; then
-    echo "- **WARNING: the machine was busy when the run started (load average $load_at_start): these numbers are contaminated.**"
+  echo "- before the run: CPU ${busy_at_start}% busy over 10 s (load average $load_at_start, which still counts the build); load average at end $load_at_end"
+  if [ "$busy_at_start" -gt 10 ]; then
+    echo "- **WARNING: the machine was busy when the run started (CPU ${busy_at_start}% busy): these numbers are contaminated.**"
   fi
   echo
   awk -F'\t' '
