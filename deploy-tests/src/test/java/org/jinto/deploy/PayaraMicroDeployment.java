@@ -7,8 +7,7 @@ import java.util.Map;
 
 /**
  * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
- * loopback, the post-boot file creates the PostgreSQL pool {@code jdbc/kinto} with the driver added by
- * {@code --addlibs}, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}, the
+ * loopback, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}, the
  * plugin added to the WAR's WEB-INF/lib (Payara fails to deploy plugins from the drop-in folder).
  */
 final class PayaraMicroDeployment implements Deployment {
@@ -27,6 +26,15 @@ final class PayaraMicroDeployment implements Deployment {
         return "Payara Micro " + version;
     }
 
+    /**
+     * Jinto's own pool: with a Payara pool's connections its commits fail ("Cannot commit when autoCommit is
+     * enabled": the handles EclipseLink commits on stay in auto-commit), so the README points Jinto at the database.
+     */
+    @Override
+    public String storageUrl(String jdbcUrl) {
+        return jdbcUrl;
+    }
+
     @Override
     public ContainerProcess start(int port, Setup setup) throws Exception {
         Path deploy = Layout.deployDir();
@@ -39,8 +47,6 @@ final class PayaraMicroDeployment implements Deployment {
                 "--nohazelcast",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
-                "--postbootcommandfile", Layout.serverConfig("payara/postboot.asadmin").toString(),
-                "--addlibs", deploy.resolve("postgresql.jar").toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--rootdir", work.resolve("runtime").toString());

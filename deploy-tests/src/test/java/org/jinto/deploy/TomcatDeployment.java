@@ -24,6 +24,11 @@ final class TomcatDeployment implements Deployment {
     }
 
     @Override
+    public String storageUrl(String jdbcUrl) {
+        return "java:comp/env/jdbc/jinto";
+    }
+
+    @Override
     public ContainerProcess start(int port, Setup setup) throws Exception {
         Path home = Layout.deployDir().resolve("apache-tomcat-" + version);
         Path base = Layout.freshWorkDir("tomcat-" + version);
@@ -37,6 +42,7 @@ final class TomcatDeployment implements Deployment {
         }
         Layout.copy(Layout.serverConfig("tomcat/setenv.sh"), base.resolve("bin/setenv.sh"));
         Layout.copy(Layout.serverConfig("tomcat/context.xml"), base.resolve("conf/Catalina/localhost/ROOT.xml"));
+        Layout.copy(Layout.deployDir().resolve("postgresql.jar"), base.resolve("lib/postgresql.jar"));
         Layout.copy(setup.settings(), base.resolve("conf/kinto.ini"));
         Layout.copy(setup.plugin(), base.resolve("plugins").resolve(setup.plugin().getFileName()));
         Layout.copy(Layout.deployDir().resolve("jinto.war"), base.resolve("webapps/ROOT.war"));

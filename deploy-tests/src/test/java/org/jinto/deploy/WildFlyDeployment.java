@@ -30,6 +30,11 @@ final class WildFlyDeployment implements Deployment {
     }
 
     @Override
+    public String storageUrl(String jdbcUrl) {
+        return "java:jboss/datasources/jinto";
+    }
+
+    @Override
     public ContainerProcess start(int port, Setup setup) throws Exception {
         Path home = Layout.deployDir().resolve("wildfly-" + version);
         Path base = Layout.freshWorkDir("wildfly-" + version);
