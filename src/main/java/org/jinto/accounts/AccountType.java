@@ -58,11 +58,6 @@ public class AccountType extends ResourceType {
     }
 
     @Override
-    public List<String> permissions() {
-        return List.of("read", "write");
-    }
-
-    @Override
     public Map<String, Map<String, List<String>>> inheritance() {
         return Map.of(
                 "write", Map.of("account", List.of("write")),

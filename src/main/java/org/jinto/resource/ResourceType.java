@@ -23,8 +23,13 @@ public abstract class ResourceType {
     /** The plural endpoint's path template, e.g. {@code /buckets/{bucket_id}/collections}. */
     protected abstract String pluralPath();
 
-    /** The permissions an object of this type can be given ({@code read}, {@code write}, {@code record:create}). */
-    public abstract List<String> permissions();
+    /**
+     * The permissions an object of this type can be given: {@code read} and {@code write}, as Kinto's leaf types
+     * (groups, records, accounts); containers add their children's {@code create} ({@code record:create}).
+     */
+    public List<String> permissions() {
+        return List.of("read", "write");
+    }
 
     /**
      * Kinto's permission inheritance for this type: permission → (related resource name → the permissions on it

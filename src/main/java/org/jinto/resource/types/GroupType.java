@@ -39,11 +39,6 @@ public class GroupType extends ResourceType {
     }
 
     @Override
-    public List<String> permissions() {
-        return List.of("read", "write");
-    }
-
-    @Override
     public Map<String, Map<String, List<String>>> inheritance() {
         return Map.of(
                 "write", Map.of("bucket", List.of("write"), "group", List.of("write")),

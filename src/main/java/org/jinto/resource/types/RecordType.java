@@ -42,11 +42,6 @@ public class RecordType extends ResourceType {
     }
 
     @Override
-    public List<String> permissions() {
-        return List.of("read", "write");
-    }
-
-    @Override
     public Map<String, Map<String, List<String>>> inheritance() {
         return Map.of(
                 "write", Map.of("bucket", List.of("write"), "collection", List.of("write"), "record", List.of("write")),
