@@ -3,9 +3,11 @@ package org.jinto.resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
+import org.jinto.api.auth.Authorization;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
+import org.jinto.auth.Identity;
 import org.jinto.auth.RequestAuthenticator;
 
 import java.util.Collection;
@@ -20,7 +22,7 @@ import java.util.Set;
  * {@code kinto.<resource>_<permission>_principals} settings; a refused anonymous caller gets 401, others 403.
  */
 @ApplicationScoped
-public class Authorizer {
+public class Authorizer implements Authorization {
 
     @Inject
     PermissionBackend permission;
@@ -39,6 +41,15 @@ public class Authorizer {
     public void authorize(RequestContext context) {
         if (!permits(context)) {
             throw context.identity().authenticated() ? forbidden() : unauthorized();
+        }
+    }
+
+    @Override
+    public void require(String authorizationHeader, String resourceName, String objectUri, String permission) {
+        Identity identity = authenticator.identify(authorizationHeader);
+        List<Map.Entry<String, String>> bound = types.permissionTree().inherited(objectUri, permission);
+        if (!check(resourceName, permission, identity.principals(), bound)) {
+            throw identity.authenticated() ? forbidden() : unauthorized();
         }
     }
 

@@ -72,6 +72,16 @@ public abstract class StorageContract {
     // Create, get, update, delete.
 
     @Test
+    void allResourcesTimestampsGivesEachParentsCurrentTimestamp() {
+        create("r1", "{}");
+        JsonObject other = storage.create(RECORD, PARENT + "-other", json("{'id': 'r2'}"));
+        storage.create("collection", "/buckets/b", json("{'id': 'c'}"));
+        Map<String, Long> all = storage.allResourcesTimestamps(RECORD);
+        assertEquals(Map.of(PARENT, storage.resourceTimestamp(RECORD, PARENT), PARENT + "-other", lastModified(other)),
+                all);
+    }
+
+    @Test
     void createKeepsFieldsAndAssignsTimestamp() {
         JsonObject created = create("r1", "{'title': 'a', 'n': 1}");
         assertEquals("a", created.getString("title"));

@@ -130,6 +130,17 @@ public class MemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized Map<String, Long> allResourcesTimestamps(String resourceName) {
+        Map<String, Long> all = new HashMap<>();
+        timestamps.forEach((scope, timestamp) -> {
+            if (scope.resourceName().equals(resourceName)) {
+                all.put(scope.parentId(), timestamp);
+            }
+        });
+        return all;
+    }
+
+    @Override
     public synchronized int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained) {
         int purged = 0;
         for (Map.Entry<Scope, Map<String, JsonObject>> entry : scopes(cemetery, resourceName, parentId).toList()) {

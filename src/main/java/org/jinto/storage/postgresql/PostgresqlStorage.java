@@ -242,6 +242,15 @@ public class PostgresqlStorage implements Storage {
     }
 
     @Override
+    public Map<String, Long> allResourcesTimestamps(String resourceName) {
+        Map<String, Long> all = new HashMap<>();
+        database.run(connection -> new Sql("SELECT parent_id, last_modified FROM timestamps WHERE resource_name = ")
+                .param(resourceName).add(" AND last_modified IS NOT NULL")
+                .list(connection, row -> all.put(row.getString(1), row.getLong(2))));
+        return all;
+    }
+
+    @Override
     public int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained) {
         Sql purge;
         if (maxRetained == null) {

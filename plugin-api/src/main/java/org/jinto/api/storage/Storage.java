@@ -52,6 +52,12 @@ public interface Storage {
     /** The current timestamp of (resource, parent); when none exists yet, one is created from the clock and kept. */
     long resourceTimestamp(String resourceName, String parentId);
 
+    /**
+     * The timestamp of every parent holding objects of this resource name (Kinto's {@code all_resources_timestamps}),
+     * read from the timestamps kept per (resource, parent) without scanning objects: parent id to timestamp.
+     */
+    Map<String, Long> allResourcesTimestamps(String resourceName);
+
     /** Removes tombstones older than {@code before} (all if null), keeping at most {@code maxRetained} if given. */
     int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained);
 
