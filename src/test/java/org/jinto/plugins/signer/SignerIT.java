@@ -1,0 +1,338 @@
+package org.jinto.plugins.signer;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The signer plugin over HTTP: the review workflow of a source collection, refusals, rollback, and signatures
+ * checked as a client checks them (Java and Node), with a local key and with a local Autograph server.
+ */
+class SignerIT {
+
+    private static final KeyPair KEY = newKey();
+    private static final KeyPair AUTOGRAPH_KEY = newKey();
+    private static final AutographServer AUTOGRAPH = autograph();
+    private static final String URL = server();
+
+    private final Http anonymous = new Http(URL);
+    private final Http alice = anonymous.as("alice", "secret");
+    private final Http bob = anonymous.as("bob", "secret");
+
+    private static String server() {
+        try {
+            Path keys = Files.createTempDirectory("signer-keys");
+            Path privateKey = keys.resolve("ecdsa.private.pem");
+            Path publicKey = keys.resolve("ecdsa.public.pem");
+            Files.writeString(privateKey, pem("PRIVATE KEY", KEY.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", KEY.getPublic().getEncoded()));
+            // PostgreSQL: a refused or failed change must roll back everything the request wrote.
+            Map<String, String> settings = JintoServer.postgresql();
+            settings.put("kinto.includes", "kinto_signer");
+            settings.put("multiauth.policies", "basicauth");
+            settings.put("kinto.bucket_create_principals", "system.Authenticated");
+            settings.put("kinto.signer.resources", String.join("\n    ",
+                    "/buckets/simple -> /buckets/simple-signed",
+                    "/buckets/work -> /buckets/preview -> /buckets/main",
+                    "/buckets/auto/collections/c -> /buckets/auto-signed/collections/c"));
+            settings.put("kinto.signer.to_review_enabled", "true");
+            settings.put("kinto.signer.simple.to_review_enabled", "false");
+            settings.put("kinto.signer.ecdsa.private_key", privateKey.toString());
+            settings.put("kinto.signer.ecdsa.public_key", publicKey.toString());
+            settings.put("kinto.signer.auto.c.to_review_enabled", "false");
+            settings.put("kinto.signer.auto.c.signer_backend", "kinto_signer.signer.autograph");
+            settings.put("kinto.signer.auto.c.autograph.server_url", AUTOGRAPH.url());
+            settings.put("kinto.signer.auto.c.autograph.hawk_id", AutographServer.HAWK_ID);
+            settings.put("kinto.signer.auto.c.autograph.hawk_secret", AutographServer.HAWK_SECRET);
+            return JintoServer.url(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KeyPair newKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp384r1"));
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AutographServer autograph() {
+        try {
+            return new AutographServer(AUTOGRAPH_KEY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static JsonObject data(Http.Response response) {
+        assertTrue(response.status() < 300, response.toString());
+        return response.object().getJsonObject("data");
+    }
+
+    private static void assertRefused(Http.Response response, int status, String message) {
+        assertEquals(status, response.status(), response.body());
+        JsonObject body = response.object();
+        assertEquals(status == 403 ? 121 : 109, body.getInt("errno"), response.body());
+        assertEquals(message, body.getString("message"));
+    }
+
+    private static Http.Response status(Http client, String collectionUri, String status) {
+        return client.send("PATCH", collectionUri, "{\"data\": {\"status\": \"" + status + "\"}}");
+    }
+
+    private static List<JsonObject> records(Http client, String collectionUri) {
+        return data(client.get(collectionUri)).isEmpty() ? List.of() : client.get(collectionUri + "/records")
+                .object().getJsonArray("data").getValuesAs(JsonObject.class);
+    }
+
+    private static List<String> ids(List<JsonObject> records) {
+        return records.stream().map(r -> r.getString("id")).sorted().toList();
+    }
+
+    /**
+     * What a client does: reads the records and their timestamp (ETag) anonymously, rebuilds the canonical JSON,
+     * checks the collection's signature with Java and Node.
+     */
+    private void assertSignatureValid(String collectionUri, KeyPair key) throws Exception {
+        JsonObject signature = data(anonymous.get(collectionUri)).getJsonObject("signature");
+        assertEquals("p384ecdsa", signature.getString("mode"));
+        assertEquals(Base64.getEncoder().encodeToString(key.getPublic().getEncoded()),
+                signature.getString("public_key"));
+        Http.Response list = anonymous.get(collectionUri + "/records");
+        long timestamp = Long.parseLong(list.header("ETag").replace("\"", ""));
+        List<JsonObject> records = list.object().getJsonArray("data").getValuesAs(JsonObject.class);
+        String payload = ClientVerifier.canonicalPayload(records, timestamp);
+        assertTrue(ClientVerifier.javaVerifies(payload, signature.getString("signature"), key.getPublic()), payload);
+        assertTrue(ClientVerifier.nodeVerifies(records, timestamp, signature.getString("signature"),
+                signature.getString("public_key")));
+
+        if (!records.isEmpty()) {
+            List<JsonObject> tampered = new java.util.ArrayList<>(records);
+            tampered.set(0, jakarta.json.Json.createObjectBuilder(records.get(0)).add("tampered", true).build());
+            String tamperedPayload = ClientVerifier.canonicalPayload(tampered, timestamp);
+            assertFalse(ClientVerifier.javaVerifies(tamperedPayload, signature.getString("signature"), key.getPublic()));
+            assertFalse(ClientVerifier.nodeVerifies(tampered, timestamp, signature.getString("signature"),
+                    signature.getString("public_key")));
+        }
+        assertFalse(ClientVerifier.javaVerifies(payload.replace("\"last_modified\":\"" + timestamp,
+                "\"last_modified\":\"" + (timestamp + 1)), signature.getString("signature"), key.getPublic()));
+    }
+
+    @Test
+    void newSourceGetsGroupsAndASignedEmptyDestination() throws Exception {
+        alice.send("PUT", "/buckets/simple", null);
+        JsonObject created = data(alice.send("PUT", "/buckets/simple/collections/fresh", null));
+        assertFalse(created.containsKey("status"));
+
+        JsonObject source = data(alice.get("/buckets/simple/collections/fresh"));
+        assertEquals("signed", source.getString("status"));
+        assertTrue(source.getString("last_signature_by").startsWith("basicauth:"));
+        JsonObject editors = data(alice.get("/buckets/simple/groups/fresh-editors"));
+        assertEquals(List.of(source.getString("last_signature_by")),
+                editors.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList());
+        assertEquals(0, data(alice.get("/buckets/simple/groups/fresh-reviewers")).getJsonArray("members").size());
+        assertSignatureValid("/buckets/simple-signed/collections/fresh", KEY);
+        // The destination is public and nobody but the signer writes it.
+        assertEquals(200, anonymous.get("/buckets/simple-signed/collections/fresh/records").status());
+        assertEquals(403, bob.send("PUT", "/buckets/simple-signed/collections/fresh/records/x", "{}").status());
+    }
+
+    @Test
+    void toSignCopiesCreatesUpdatesAndDeletesThenSigns() throws Exception {
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", "/buckets/simple/collections/copy", null);
+        String source = "/buckets/simple/collections/copy";
+        alice.send("PUT", source + "/records/b", "{\"data\": {\"title\": \"Café 𝄞 \\\"q\\\" \\n\", \"n\": -12}}");
+        alice.send("PUT", source + "/records/a", "{\"data\": {\"z\": [3, 1, {\"y\": null, \"x\": true}], \"é\": \"✓\"}}");
+        alice.send("PUT", source + "/records/gone", "{\"data\": {}}");
+        assertEquals("work-in-progress", data(alice.get(source)).getString("status"));
+        assertEquals(200, status(alice, source, "to-sign").status());
+        assertEquals("signed", data(alice.get(source)).getString("status"));
+        String destination = "/buckets/simple-signed/collections/copy";
+        assertEquals(List.of("a", "b", "gone"), ids(records(anonymous, destination)));
+        assertSignatureValid(destination, KEY);
+
+        alice.send("PATCH", source + "/records/a", "{\"data\": {\"z\": 4}}");
+        alice.send("DELETE", source + "/records/gone", null);
+        alice.send("PUT", source + "/records/c", "{\"data\": {\"id\": \"c\"}}");
+        String before = data(anonymous.get(destination)).getJsonObject("signature").getString("signature");
+        assertEquals(200, status(alice, source, "to-sign").status());
+        List<JsonObject> published = records(anonymous, destination);
+        assertEquals(List.of("a", "b", "c"), ids(published));
+        assertEquals(4, published.stream().filter(r -> r.getString("id").equals("a")).findFirst().orElseThrow()
+                .getInt("z"));
+        assertNotEquals(before, data(anonymous.get(destination)).getJsonObject("signature").getString("signature"));
+        assertSignatureValid(destination, KEY);
+        JsonArray tombstones = anonymous.get(destination + "/records?_since=0").object().getJsonArray("data");
+        assertTrue(tombstones.stream().anyMatch(r -> r.asJsonObject().getString("id").equals("gone")
+                && r.asJsonObject().getBoolean("deleted", false)), tombstones.toString());
+    }
+
+    @Test
+    void reviewWorkflowWithPreview() throws Exception {
+        String source = "/buckets/work/collections/rev";
+        alice.send("PUT", "/buckets/work", null);
+        alice.send("PUT", source, null);
+        String bobPrincipal = bob.get("/").object().getJsonObject("user").getString("id");
+        alice.send("PATCH", "/buckets/work/groups/rev-reviewers",
+                "{\"data\": {\"members\": [\"" + bobPrincipal + "\"]}}");
+
+        assertEquals(201, bob.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}").status());
+        assertEquals("work-in-progress", data(alice.get(source)).getString("status"));
+        assertRefused(status(bob, source, "to-review"), 403, "Not in rev-editors group");
+        assertRefused(status(alice, source, "to-sign"), 403, "Not in rev-reviewers group");
+        assertRefused(status(bob, source, "to-sign"), 400, "Collection not under review");
+
+        assertEquals(200, status(alice, source, "to-review").status());
+        JsonObject underReview = data(alice.get(source));
+        assertEquals("to-review", underReview.getString("status"));
+        String aliceId = underReview.getString("last_review_request_by");
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/preview/collections/rev")));
+        assertSignatureValid("/buckets/preview/collections/rev", KEY);
+        assertEquals(List.of(), ids(records(anonymous, "/buckets/main/collections/rev")));
+
+        alice.send("PATCH", "/buckets/work/groups/rev-reviewers",
+                "{\"data\": {\"members\": [\"" + bobPrincipal + "\", \"" + aliceId + "\"]}}");
+        assertRefused(status(alice, source, "to-sign"), 403, "Last editor cannot review");
+        assertEquals(200, status(bob, source, "to-sign").status());
+        JsonObject signed = data(alice.get(source));
+        assertEquals("signed", signed.getString("status"));
+        assertEquals(bobPrincipal, signed.getString("last_review_by"));
+        assertEquals(bobPrincipal, signed.getString("last_signature_by"));
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/main/collections/rev")));
+        assertSignatureValid("/buckets/main/collections/rev", KEY);
+
+        assertRefused(status(bob, source, "to-sign"), 400, "Collection already signed");
+        assertRefused(status(bob, source, "to-rollback"), 400, "Collection has no work-in-progress");
+        assertRefused(status(bob, source, "publish"), 400, "Invalid status 'publish'");
+        assertRefused(alice.send("PUT", source, "{\"data\": {}}"), 400, "Cannot remove status");
+        assertRefused(alice.send("PATCH", source, "{\"data\": {\"last_edit_by\": \"me\"}}"), 400,
+                "Cannot change <TRACKING_FIELDS.LAST_EDIT_BY: 'last_edit_by'>");
+
+        // A review request rejected by the reviewer, then the changes dropped.
+        alice.send("PUT", source + "/records/r2", "{\"data\": {\"v\": 2}}");
+        assertRefused(status(bob, source, "signed"), 400, "Cannot set status to 'signed'");
+        assertEquals(200, status(alice, source, "to-review").status());
+        assertEquals(200, status(bob, source, "work-in-progress").status());
+        assertEquals("work-in-progress", data(alice.get(source)).getString("status"));
+        assertEquals(List.of("r1", "r2"), ids(records(anonymous, "/buckets/preview/collections/rev")));
+        assertEquals(200, status(alice, source, "to-rollback").status());
+        assertEquals("signed", data(alice.get(source)).getString("status"));
+        assertEquals(List.of("r1"), ids(records(alice, source)));
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/preview/collections/rev")));
+        assertSignatureValid("/buckets/preview/collections/rev", KEY);
+
+        // A refreshed signature keeps the data and the status.
+        String before = data(anonymous.get("/buckets/main/collections/rev")).getJsonObject("signature")
+                .getString("ref");
+        assertEquals(200, status(alice, source, "to-resign").status());
+        assertEquals("signed", data(alice.get(source)).getString("status"));
+        assertNotEquals(before, data(anonymous.get("/buckets/main/collections/rev")).getJsonObject("signature")
+                .getString("ref"));
+        assertSignatureValid("/buckets/main/collections/rev", KEY);
+    }
+
+    @Test
+    void rollbackRestoresDeletedChangedAndRemovesNewRecords() {
+        String source = "/buckets/simple/collections/back";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/kept", "{\"data\": {\"v\": 1}}");
+        alice.send("PUT", source + "/records/deleted", "{\"data\": {\"v\": 1}}");
+        status(alice, source, "to-sign");
+        alice.send("PATCH", source + "/records/kept", "{\"data\": {\"v\": 2}}");
+        alice.send("DELETE", source + "/records/deleted", null);
+        alice.send("PUT", source + "/records/new", "{\"data\": {}}");
+
+        assertEquals(200, status(alice, source, "to-rollback").status());
+        List<JsonObject> restored = records(alice, source);
+        assertEquals(List.of("deleted", "kept"), ids(restored));
+        assertEquals(1, restored.stream().filter(r -> r.getString("id").equals("kept")).findFirst().orElseThrow()
+                .getInt("v"));
+        assertEquals("signed", data(alice.get(source)).getString("status"));
+    }
+
+    @Test
+    void floatsAndDeletingPublishedCollectionsAreRefusedAndChangeNothing() {
+        String source = "/buckets/simple/collections/strict";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        assertRefused(alice.send("PUT", source + "/records/f", "{\"data\": {\"a\": {\"b\": [1, 2.5]}}}"), 400,
+                "field contains float value (tip: use integer or string), 'a.b.1'");
+        assertEquals(404, alice.get(source + "/records/f").status());
+        assertEquals("signed", data(alice.get(source)).getString("status"));
+        assertRefused(alice.send("DELETE", "/buckets/simple-signed/collections/strict", null), 403,
+                "Collection is in use.");
+    }
+
+    @Test
+    void autographSignsWithHawkAndAFailedSignatureChangesNothing() throws Exception {
+        String source = "/buckets/auto/collections/c";
+        alice.send("PUT", "/buckets/auto", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-sign").status());
+        assertSignatureValid("/buckets/auto-signed/collections/c", AUTOGRAPH_KEY);
+        JsonObject signature = data(anonymous.get("/buckets/auto-signed/collections/c")).getJsonObject("signature");
+        assertEquals(AUTOGRAPH.url() + "chains/remote-settings.pem", signature.getString("x5u"));
+        assertEquals(0, AUTOGRAPH.refused.get());
+
+        alice.send("PUT", source + "/records/r2", "{\"data\": {\"v\": 2}}");
+        JsonObject sourceBefore = data(alice.get(source));
+        JsonObject destinationBefore = data(anonymous.get("/buckets/auto-signed/collections/c"));
+        AUTOGRAPH.failing.set(true);
+        try {
+            Http.Response failed = status(alice, source, "to-sign");
+            assertTrue(failed.status() >= 500, failed.toString());
+        } finally {
+            AUTOGRAPH.failing.set(false);
+        }
+        assertEquals(sourceBefore, data(alice.get(source)));
+        assertEquals(destinationBefore, data(anonymous.get("/buckets/auto-signed/collections/c")));
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/auto-signed/collections/c")));
+        assertEquals(200, status(alice, source, "to-sign").status());
+        assertEquals(List.of("r1", "r2"), ids(records(anonymous, "/buckets/auto-signed/collections/c")));
+    }
+
+    @Test
+    void capabilityListsTheResources() {
+        JsonObject signer = anonymous.get("/").object().getJsonObject("capabilities").getJsonObject("signer");
+        assertEquals(true, signer.getBoolean("to_review_enabled"));
+        assertEquals("{collection_id}-editors", signer.getString("editors_group"));
+        JsonArray resources = signer.getJsonArray("resources");
+        assertEquals(3, resources.size(), resources.toString());
+        JsonObject simple = resources.getJsonObject(0);
+        assertEquals("simple", simple.getJsonObject("source").getString("bucket"));
+        assertTrue(simple.getJsonObject("source").isNull("collection"));
+        assertFalse(simple.getBoolean("to_review_enabled"));
+        assertEquals("preview", resources.getJsonObject(1).getJsonObject("preview").getString("bucket"));
+    }
+}
