@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -28,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SignerIT {
 
-    private static final KeyPair KEY = newKey();
+    private static final Path KEYS = tempDirectory();
+    private static final KeyStore.PrivateKeyEntry LOCAL = selfSignedByKeytool();
+    private static final KeyPair KEY = new KeyPair(LOCAL.getCertificate().getPublicKey(), LOCAL.getPrivateKey());
     private static final KeyPair AUTOGRAPH_KEY = newKey();
     private static final AutographServer AUTOGRAPH = autograph();
     private static final String URL = server();
@@ -39,11 +42,12 @@ class SignerIT {
 
     private static String server() {
         try {
-            Path keys = Files.createTempDirectory("signer-keys");
-            Path privateKey = keys.resolve("ecdsa.private.pem");
-            Path publicKey = keys.resolve("ecdsa.public.pem");
+            Path privateKey = KEYS.resolve("ecdsa.private.pem");
+            Path publicKey = KEYS.resolve("ecdsa.public.pem");
+            Path chain = KEYS.resolve("chain.pem");
             Files.writeString(privateKey, pem("PRIVATE KEY", KEY.getPrivate().getEncoded()));
             Files.writeString(publicKey, pem("PUBLIC KEY", KEY.getPublic().getEncoded()));
+            Files.writeString(chain, pem("CERTIFICATE", LOCAL.getCertificate().getEncoded()));
             // PostgreSQL: a refused or failed change must roll back everything the request wrote.
             Map<String, String> settings = JintoServer.postgresql();
             settings.put("kinto.includes", "kinto_signer");
@@ -57,14 +61,45 @@ class SignerIT {
             settings.put("kinto.signer.simple.to_review_enabled", "false");
             settings.put("kinto.signer.ecdsa.private_key", privateKey.toString());
             settings.put("kinto.signer.ecdsa.public_key", publicKey.toString());
+            settings.put("kinto.signer.ecdsa.certificate_chain", chain.toString());
+            settings.put("kinto.http_host", "signer.example.com");
             settings.put("kinto.signer.auto.c.to_review_enabled", "false");
             settings.put("kinto.signer.auto.c.signer_backend", "kinto_signer.signer.autograph");
             settings.put("kinto.signer.auto.c.autograph.server_url", AUTOGRAPH.url());
             settings.put("kinto.signer.auto.c.autograph.hawk_id", AutographServer.HAWK_ID);
             settings.put("kinto.signer.auto.c.autograph.hawk_secret", AutographServer.HAWK_SECRET);
             return JintoServer.url(settings);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("signer-keys");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A P-384 key and its self-signed certificate, made by the JDK's keytool as an operator would. */
+    private static KeyStore.PrivateKeyEntry selfSignedByKeytool() {
+        try {
+            Path store = KEYS.resolve("signer.p12");
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "signer", "-keyalg", "EC", "-groupname", "secp384r1",
+                    "-sigalg", "SHA384withECDSA", "-dname", "CN=remote-settings.content-signature.mozilla.org",
+                    "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-storepass", "changeit", "-keypass", "changeit").inheritIO().start();
+            assertEquals(0, keytool.waitFor());
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(store)) {
+                keyStore.load(in, "changeit".toCharArray());
+            }
+            return (KeyStore.PrivateKeyEntry) keyStore.getEntry("signer",
+                    new KeyStore.PasswordProtection("changeit".toCharArray()));
+        } catch (IOException | InterruptedException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -320,6 +355,24 @@ class SignerIT {
         assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/auto-signed/collections/c")));
         assertEquals(200, status(alice, source, "to-sign").status());
         assertEquals(List.of("r1", "r2"), ids(records(anonymous, "/buckets/auto-signed/collections/c")));
+    }
+
+    @Test
+    void localKeyCertificateChainIsServedAsX5u() throws Exception {
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", "/buckets/simple/collections/chained", null);
+        String x5u = data(anonymous.get("/buckets/simple-signed/collections/chained")).getJsonObject("signature")
+                .getString("x5u");
+        String prefix = "https://signer.example.com/v1/__signer__/x5u/";
+        assertTrue(x5u.startsWith(prefix), x5u);
+        Http.Response chain = anonymous.get("/__signer__/x5u/" + x5u.substring(prefix.length()));
+        assertEquals(200, chain.status());
+        assertEquals("application/x-pem-file", chain.header("Content-Type"));
+        java.security.cert.Certificate leaf = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(chain.body().getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals(KEY.getPublic(), leaf.getPublicKey());
+        assertEquals(404, anonymous.get("/__signer__/x5u/unknown.pem").status());
     }
 
     @Test

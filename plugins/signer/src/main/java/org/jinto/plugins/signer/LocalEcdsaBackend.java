@@ -3,6 +3,7 @@ package org.jinto.plugins.signer;
 import static org.jinto.api.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.jinto.api.BackendName;
@@ -29,12 +30,15 @@ import java.util.function.Function;
  * kinto-signer's {@code local_ecdsa} backend: ECDSA P-384 with SHA-384 using the JDK's own provider, the key read
  * from the PEM file of {@code signer.ecdsa.private_key} (PKCS#8 {@code PRIVATE KEY}, or the {@code EC PRIVATE KEY}
  * that python-ecdsa and OpenSSL write). The signature is r||s in URL-safe base64, as Autograph gives it; the
- * {@code public_key} file, when set, is shown in each signature, and {@code signer.ecdsa.x5u} as its certificate
- * chain URL.
+ * {@code public_key} file, when set, is shown in each signature; the {@code x5u} is {@code signer.ecdsa.x5u}, or the
+ * URL at which Jinto publishes the PEM file of {@code signer.ecdsa.certificate_chain} (which needs the public key).
  */
 @ApplicationScoped
 @BackendName("local_ecdsa")
 public class LocalEcdsaBackend implements SignerBackend {
+
+    @Inject
+    CertificateChains chains;
 
     /** DER of the PKCS#8 algorithm identifier: id-ecPublicKey on secp384r1. */
     private static final byte[] EC_P384_ALGORITHM = HexFormat.of().parseHex("301006072a8648ce3d020106052b81040022");
@@ -51,7 +55,14 @@ public class LocalEcdsaBackend implements SignerBackend {
                 publicKey = Optional.of(KeyFactory.getInstance("EC").generatePublic(
                         new X509EncodedKeySpec(pem(Files.readString(Path.of(publicKeyFile.get())), "PUBLIC KEY"))));
             }
-            return new Signer(privateKey, publicKey, setting.apply("ecdsa.x5u").orElse(""));
+            Optional<String> chain = setting.apply("ecdsa.certificate_chain");
+            String x5u = setting.apply("ecdsa.x5u").orElse("");
+            if (chain.isPresent() && x5u.isEmpty()) {
+                PublicKey key = publicKey.orElseThrow(() -> new IllegalStateException(
+                        "Setting kinto.signer.ecdsa.certificate_chain needs kinto.signer.ecdsa.public_key"));
+                x5u = chains.publish(Files.readString(Path.of(chain.get())), key);
+            }
+            return new Signer(privateKey, publicKey, x5u);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Setting kinto.signer.ecdsa.private_key: cannot read the key "
                     + privateKeyFile + ": " + e.getMessage(), e);
