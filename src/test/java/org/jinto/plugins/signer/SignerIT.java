@@ -376,6 +376,23 @@ class SignerIT {
     }
 
     @Test
+    void deletingTheSourceEmptiesAndSignsPreviewAndDestination() throws Exception {
+        String source = "/buckets/work/collections/dropped";
+        alice.send("PUT", "/buckets/work", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-review").status());
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/preview/collections/dropped")));
+
+        assertEquals(200, alice.send("DELETE", source, null).status());
+        assertEquals(404, alice.get("/buckets/work/groups/dropped-editors").status());
+        assertEquals(404, alice.get("/buckets/work/groups/dropped-reviewers").status());
+        assertEquals(List.of(), ids(records(anonymous, "/buckets/preview/collections/dropped")));
+        assertSignatureValid("/buckets/preview/collections/dropped", KEY);
+        assertSignatureValid("/buckets/main/collections/dropped", KEY);
+    }
+
+    @Test
     void capabilityListsTheResources() {
         JsonObject signer = anonymous.get("/").object().getJsonObject("capabilities").getJsonObject("signer");
         assertEquals(true, signer.getBoolean("to_review_enabled"));

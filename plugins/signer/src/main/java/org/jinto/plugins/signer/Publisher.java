@@ -110,6 +110,12 @@ final class Publisher {
         return changes.size();
     }
 
+    /** After its source was deleted: {@code target}'s records deleted (tombstones kept) and the emptiness signed. */
+    void unpublish(CollectionRef target, JsonObject deletedSource) {
+        storage.deleteAll("record", target.collectionUri(), Query.all());
+        sign(target, deletedSource);
+    }
+
     /** The source's status with the tracking fields that go with it, as kinto-signer's update_source_status. */
     void updateSourceStatus(Status status, Status previous, boolean resetEditorComment) {
         String date = now();

@@ -72,6 +72,8 @@ public class SignerListener {
         String collectionId = collection.getString("id");
         if (payload.action() == Action.DELETE) {
             refuseDeletingPublished(bucketId, collectionId);
+            plugin.config().pick(bucketId, collectionId).ifPresent(resource ->
+                    unpublish(resource, impacted.oldObject(), payload.userId()));
             return;
         }
         Optional<SignedResource> picked = plugin.config().pick(bucketId, collectionId);
@@ -141,6 +143,26 @@ public class SignerListener {
             return;
         }
         throw ReviewRules.forbidden("Collection is in use.");
+    }
+
+    /**
+     * A deleted source takes its review groups with it, and its preview and destination are emptied (tombstones
+     * kept) and signed, as kinto-signer does unless told to hard-delete.
+     */
+    private void unpublish(SignedResource resource, JsonObject deletedSource, String userId) {
+        for (String group : List.of(plugin.config().editorsGroup(resource), plugin.config().reviewersGroup(resource))) {
+            String groupUri = resource.source().bucketUri() + "/groups/" + group;
+            try {
+                storage.delete("group", resource.source().bucketUri(), group, null);
+            } catch (ObjectNotFoundException alreadyGone) {
+                continue;
+            }
+            permission.removePrincipal(groupUri);
+            permission.deleteObjectPermissions(List.of(groupUri));
+        }
+        Publisher publisher = publisher(resource, userId);
+        resource.previewRef().ifPresent(preview -> publisher.unpublish(preview, deletedSource));
+        publisher.unpublish(resource.destination(), deletedSource);
     }
 
     /** The tracking fields are the plugin's: a request changing or removing one is refused. */
