@@ -50,7 +50,7 @@ class SignerIT {
             Files.writeString(chain, pem("CERTIFICATE", LOCAL.getCertificate().getEncoded()));
             // PostgreSQL: a refused or failed change must roll back everything the request wrote.
             Map<String, String> settings = JintoServer.postgresql();
-            settings.put("kinto.includes", "kinto_signer");
+            settings.put("kinto.includes", "kinto_signer kinto.plugins.history");
             settings.put("multiauth.policies", "basicauth");
             settings.put("kinto.bucket_create_principals", "system.Authenticated");
             settings.put("kinto.signer.resources", String.join("\n    ",
@@ -390,6 +390,39 @@ class SignerIT {
         assertEquals(List.of(), ids(records(anonymous, "/buckets/preview/collections/dropped")));
         assertSignatureValid("/buckets/preview/collections/dropped", KEY);
         assertSignatureValid("/buckets/main/collections/dropped", KEY);
+    }
+
+    @Test
+    void signerChangesAreResourceEventsOfThePluginThatTheHistoryRecords() {
+        String source = "/buckets/simple/collections/traced";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-sign").status());
+
+        List<JsonObject> published = history(alice, "/buckets/simple-signed", "traced");
+        JsonObject copied = published.stream()
+                .filter(e -> e.getString("uri").equals("/buckets/simple-signed/collections/traced/records/r1"))
+                .findFirst().orElseThrow(() -> new AssertionError(published.toString()));
+        assertEquals("create", copied.getString("action"));
+        assertEquals("plugin:remote-settings", copied.getString("user_id"));
+        assertEquals(1, copied.getJsonObject("target").getJsonObject("data").getInt("v"));
+        assertTrue(published.stream().anyMatch(e -> e.getString("resource_name").equals("collection")
+                && e.getJsonObject("target").getJsonObject("data").containsKey("signature")), published.toString());
+
+        // The status the plugin wrote on the source is in its history too, after the user's own request.
+        List<JsonObject> sourceHistory = history(alice, "/buckets/simple", "traced").stream()
+                .filter(e -> e.getString("uri").equals(source)).toList();
+        JsonObject latest = sourceHistory.get(0);
+        assertEquals("plugin:remote-settings", latest.getString("user_id"), sourceHistory.toString());
+        assertEquals("signed", latest.getJsonObject("target").getJsonObject("data").getString("status"));
+        assertTrue(sourceHistory.stream().anyMatch(e -> e.getString("user_id").startsWith("basicauth:")
+                && e.getJsonObject("target").getJsonObject("data").getString("status").equals("to-sign")));
+    }
+
+    private static List<JsonObject> history(Http client, String bucketUri, String collectionId) {
+        return client.get(bucketUri + "/history?collection_id=" + collectionId).object().getJsonArray("data")
+                .getValuesAs(JsonObject.class);
     }
 
     @Test
