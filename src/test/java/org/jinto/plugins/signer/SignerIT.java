@@ -299,6 +299,22 @@ class SignerIT {
     }
 
     @Test
+    void reviewRequestWithoutPreviewOnlyRecordsWhoAsked() {
+        String source = "/buckets/simple/collections/asked";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-review").status());
+        JsonObject asked = data(alice.get(source));
+        assertEquals("to-review", asked.getString("status"));
+        assertEquals(asked.getString("last_edit_by"), asked.getString("last_review_request_by"));
+        assertEquals(List.of(), ids(records(anonymous, "/buckets/simple-signed/collections/asked")));
+        // Review is not enabled for this resource: the editor signs.
+        assertEquals(200, status(alice, source, "to-sign").status());
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/simple-signed/collections/asked")));
+    }
+
+    @Test
     void rollbackRestoresDeletedChangedAndRemovesNewRecords() {
         String source = "/buckets/simple/collections/back";
         alice.send("PUT", "/buckets/simple", null);
