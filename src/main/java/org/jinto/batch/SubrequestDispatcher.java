@@ -2,8 +2,8 @@ package org.jinto.batch;
 
 import static org.jinto.api.Jsonp.JSON;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import org.jinto.json.JsonText;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,6 @@ import org.jinto.resource.ApiResponse;
 import org.jinto.resource.ApiRouter;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -118,9 +117,9 @@ final class SubrequestDispatcher {
     /** The body as JSON, or as text when it is not JSON (Kinto's {@code response.json}, else the raw body). */
     private static JsonValue json(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            return JsonText.read(text);
+        } catch (IllegalArgumentException e) {
             return JSON.createValue(text);
         }
     }

@@ -4,10 +4,10 @@ import static org.jinto.api.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.jinto.json.JsonText;
 import org.jinto.api.Settings;
 import org.jinto.http.ErrorResponses;
 import org.jinto.resource.ApiAlias;
@@ -16,7 +16,6 @@ import org.jinto.resource.Authorizer;
 import org.jinto.resource.ResourceEngine;
 import org.jinto.resource.ResourceTypes;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -101,9 +100,9 @@ public class DefaultBucketAlias implements ApiAlias {
     /** The body with its {@code data.id} string rewritten, or null when it is not JSON or has no such id. */
     private static JsonObject withBucketId(byte[] body, String bucketId) {
         JsonValue json;
-        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
-            json = reader.readValue();
-        } catch (JsonException e) {
+        try {
+            json = JsonText.read(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
             return null;
         }
         if (json instanceof JsonObject object && object.get("data") instanceof JsonObject data

@@ -8,6 +8,7 @@ import org.jinto.api.http.KintoException;
 import org.jinto.resource.errors.ErrorDetail;
 import org.jinto.resource.errors.InvalidParameters;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class Preconditions {
 
     private static final Pattern QUOTED_INTEGER = Pattern.compile("^\"([0-9]+?)\"$|^\\*");
     private static final String STAR = "*";
+    /** What an integer beyond {@code long} stands for: no timestamp is negative, so it matches none. */
+    private static final long NO_TIMESTAMP = -1L;
 
     /** Each is null (absent), {@link #STAR} or a Long. */
     private final Object ifMatch;
@@ -55,7 +58,11 @@ final class Preconditions {
             errors.add(ErrorDetail.of("header", header, "The value should be integer between double quotes."));
             return null;
         }
-        return matcher.group(1) == null ? STAR : (Object) Long.valueOf(matcher.group(1));
+        if (matcher.group(1) == null) {
+            return STAR;
+        }
+        BigInteger timestamp = new BigInteger(matcher.group(1));
+        return timestamp.bitLength() < Long.SIZE ? timestamp.longValue() : NO_TIMESTAMP;
     }
 
     boolean ifNoneMatchStar() {
@@ -89,9 +96,9 @@ final class Preconditions {
         }
         Long expected;
         if (STAR.equals(ifNoneMatch) && exists) {
-            expected = -1L;
+            expected = NO_TIMESTAMP;
         } else if (ifMatch != null && !exists) {
-            expected = -1L;
+            expected = NO_TIMESTAMP;
         } else if (ifMatch instanceof Long timestamp) {
             expected = timestamp;
         } else {

@@ -5,8 +5,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.jinto.json.JsonFloat;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -86,35 +86,7 @@ public final class Python {
     }
 
     public static String reprNumber(JsonNumber number) {
-        BigDecimal decimal = number.bigDecimalValue();
-        if (decimal.scale() == 0) {
-            return decimal.toPlainString();
-        }
-        return reprFloat(number.doubleValue());
-    }
-
-    /** Python's {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 and from 1e16. */
-    public static String reprFloat(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        String sign = (value < 0 || (value == 0 && 1 / value < 0)) ? "-" : "";
-        if (value == 0) {
-            return sign + "0.0";
-        }
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
-        String digits = decimal.unscaledValue().toString();
-        int exponent = digits.length() - decimal.scale() - 1;
-        if (exponent >= -4 && exponent < 16) {
-            String plain = decimal.toPlainString();
-            return sign + (plain.contains(".") ? plain : plain + ".0");
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exponentDigits = String.format("%02d", Math.abs(exponent));
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentDigits;
+        return number.isIntegral() ? number.bigDecimalValue().toPlainString() : JsonFloat.repr(number.doubleValue());
     }
 
     /** Python's {@code repr(str)}: single quotes unless the text holds one and no double quote. */

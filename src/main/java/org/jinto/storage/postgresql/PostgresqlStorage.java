@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.storage.Filter;
@@ -16,12 +14,12 @@ import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
 import org.jinto.api.storage.UnicityException;
+import org.jinto.json.JsonText;
 import org.jinto.storage.Timestamps;
 import org.jinto.storage.sql.Database;
 import org.jinto.storage.sql.Databases;
 import org.jinto.storage.sql.Sql;
 
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +44,6 @@ import java.util.Map;
 @BackendName("postgresql")
 public class PostgresqlStorage implements Storage {
 
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
     /** The stored object as the API shows it: its data plus the id and timestamp columns. */
     private static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
@@ -368,9 +365,7 @@ public class PostgresqlStorage implements Storage {
 
     private static JsonObject object(ResultSet row) throws SQLException {
         String text = row.getString(1);
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            return NulEscape.unescape(reader.readObject(), text);
-        }
+        return NulEscape.unescape(JsonText.read(text).asJsonObject(), text);
     }
 
     private static JsonObject tombstone(String id, long lastModified) {

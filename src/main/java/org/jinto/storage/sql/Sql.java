@@ -40,10 +40,10 @@ public final class Sql {
         return this;
     }
 
-    /** A JSON value bound as {@code jsonb}. */
+    /** A JSON value bound as {@code jsonb} (floats kept floats, see {@link JsonbText}). */
     public Sql json(JsonValue value) {
         text.append("?::jsonb");
-        params.add(value.toString());
+        params.add(JsonbText.of(value));
         return this;
     }
 

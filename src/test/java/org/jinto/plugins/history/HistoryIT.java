@@ -126,6 +126,26 @@ class HistoryIT {
     }
 
     @Test
+    void anonymousChangesAreRecordedWithANullUser() {
+        String url = server(Map.of("kinto.history.exclude_user_ids", "basicauth:placeholder",
+                "kinto.history.auto_trim_max_count", "10", "kinto.history.auto_trim_user_ids", "basicauth:placeholder"));
+        Http owner = new Http(url).as("alice", "secret");
+        Http anonymous = new Http(url);
+        owner.send("PUT", "/buckets/h9", null);
+        owner.send("PUT", "/buckets/h9/collections/open", "{\"permissions\": {\"write\": [\"system.Everyone\"]}}");
+        String records = "/buckets/h9/collections/open/records";
+        assertEquals(201, anonymous.send("PUT", records + "/r1", "{\"data\": {\"v\": 1}}").status());
+        assertEquals(200, anonymous.send("PATCH", records + "/r1", "{\"data\": {\"v\": 2}}").status());
+        assertEquals(201, anonymous.send("POST", records, "{\"data\": {\"id\": \"r2\"}}").status());
+        assertEquals(200, anonymous.send("DELETE", records + "/r1", null).status());
+
+        JsonArray history = entries(owner.get("/buckets/h9/history?resource_name=record"));
+        assertEquals(List.of("delete " + records + "/r1", "create " + records + "/r2", "update " + records + "/r1",
+                "create " + records + "/r1"), summary(history));
+        history.forEach(entry -> assertTrue(entry.asJsonObject().isNull("user_id"), entry.toString()));
+    }
+
+    @Test
     void idFiltersCompareAsStrings() {
         alice.send("PUT", "/buckets/h6", null);
         alice.send("PUT", "/buckets/h6/collections/c1", null);

@@ -37,18 +37,6 @@ class PythonTest {
     }
 
     @Test
-    void floatsUseShortestReprWithPythonExponents() {
-        assertEquals("2.5", Python.reprFloat(2.5));
-        assertEquals("100.0", Python.reprFloat(100));
-        assertEquals("1e+16", Python.reprFloat(1e16));
-        assertEquals("1234567890123456.0", Python.reprFloat(1234567890123456.0));
-        assertEquals("0.0001", Python.reprFloat(0.0001));
-        assertEquals("1.5e-05", Python.reprFloat(0.000015));
-        assertEquals("-0.0", Python.reprFloat(-0.0));
-        assertEquals("inf", Python.reprFloat(Double.POSITIVE_INFINITY));
-    }
-
-    @Test
     void integersAndFloatsFollowTheWrittenForm() {
         assertEquals("3", Python.str(json("3")));
         assertEquals("123456789012345678901234567890", Python.str(json("123456789012345678901234567890")));

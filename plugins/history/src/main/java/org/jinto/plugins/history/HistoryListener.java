@@ -72,7 +72,7 @@ public class HistoryListener {
             return;
         }
         HistorySettings history = HistorySettings.from(settings);
-        if (history.excludedUserIds().contains(payload.userId())) {
+        if (history.excludes(payload.userId())) {
             return;
         }
         List<HistoryTarget> targets = new ArrayList<>();

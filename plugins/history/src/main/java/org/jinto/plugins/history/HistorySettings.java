@@ -26,7 +26,13 @@ record HistorySettings(List<String> excludedResources, Set<String> excludedUserI
                 settings.getBoolean("kinto.explicit_permissions", true));
     }
 
+    /** @param userId null for an anonymous change (never excluded, as Kinto's {@code None}) */
+    boolean excludes(String userId) {
+        return userId != null && excludedUserIds.contains(userId);
+    }
+
+    /** @param userId null for an anonymous change (trimmed only when every user's entries are) */
     boolean trimEnabledFor(String userId) {
-        return trimMaxCount > 0 && (trimUserIds.isEmpty() || trimUserIds.contains(userId));
+        return trimMaxCount > 0 && (trimUserIds.isEmpty() || userId != null && trimUserIds.contains(userId));
     }
 }
