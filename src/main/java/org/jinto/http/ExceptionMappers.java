@@ -34,7 +34,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         KintoException kinto = toKinto(exception);
         logContext.setErrno(kinto.errno());
-        return ErrorResponses.response(kinto, settings.getLong("kinto.retry_after_seconds", 30));
+        return ErrorResponses.response(kinto, settings.getLong("kinto.retry_after_seconds", 3));
     }
 
     static KintoException toKinto(Throwable exception) {

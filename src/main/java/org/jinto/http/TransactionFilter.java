@@ -68,7 +68,7 @@ public class TransactionFilter extends HttpFilter {
         logContext.setErrno(Errno.BACKEND);
         buffered.setStatus(503);
         buffered.setContentType("application/json");
-        buffered.setHeader("Retry-After", Long.toString(settings.getLong("kinto.retry_after_seconds", 30)));
+        buffered.setHeader("Retry-After", Long.toString(settings.getLong("kinto.retry_after_seconds", 3)));
         buffered.getOutputStream().write(ErrorResponses.body(503, Errno.BACKEND, "Service Unavailable", COMMIT_FAILED, null)
                 .toString().getBytes(StandardCharsets.UTF_8));
     }
