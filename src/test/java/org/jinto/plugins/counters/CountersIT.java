@@ -44,8 +44,9 @@ class CountersIT {
         assertEquals(count(before, "objects", "collection") + 1, count(after, "objects", "collection"));
         assertEquals(count(before, "objects", "record") + 1, count(after, "objects", "record"));
         assertEquals(count(before, "tombstones", "record") + 1, count(after, "tombstones", "record"));
-        assertFalse(after.getJsonObject("tombstones").containsKey("bucket"), "zeros are left out");
-        assertFalse(after.getJsonObject("objects").containsKey("group"), "zeros are left out");
+        // Kinto's resource list has attachments, which Jinto never stores: zeros are left out.
+        assertFalse(after.getJsonObject("objects").containsKey("attachments"), after.toString());
+        assertFalse(after.getJsonObject("tombstones").containsKey("attachments"), after.toString());
     }
 
     @Test
