@@ -11,7 +11,7 @@ public final class RetryAfter {
 
     public static final String HEADER = "Retry-After";
     static final String SETTING = "kinto.retry_after_seconds";
-    static final long DEFAULT_SECONDS = 30;
+    static final long DEFAULT_SECONDS = 3;
 
     private RetryAfter() {
     }
