@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.jinto.api.BackendName;
 import org.jinto.api.auth.AuthenticationPolicy;
+import org.jinto.api.auth.BasicCredentials;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Storage;
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.auth.AuthenticationPolicy;
+import org.jinto.api.auth.BasicCredentials;
 
 import java.util.Optional;
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
+import org.jinto.api.auth.Authenticated;
 import org.jinto.api.auth.AuthenticationPolicy;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
@@ -17,15 +18,17 @@ import org.jinto.backend.BackendSelector;
 import org.jinto.ops.RequestLogContext;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kinto's multiauth: the policies of {@code multiauth.policies} are tried in order; the first that recognises the
  * {@code Authorization} header gives the user id. The identity's principals add the user's groups, read from the
- * permission backend.
+ * permission backend, and the principals the policy grants (an LDAP directory's groups).
  */
 @ApplicationScoped
 public class RequestAuthenticator {
@@ -56,10 +59,13 @@ public class RequestAuthenticator {
             return Identity.ANONYMOUS;
         }
         for (Map.Entry<String, AuthenticationPolicy> policy : policies().entrySet()) {
-            Optional<String> userId = policy.getValue().authenticate(authorizationHeader);
-            if (userId.isPresent()) {
-                logContext.setUserId(unprefixed(userId.get(), policy.getKey()));
-                return Identity.of(userId.get(), permission.getUserPrincipals(userId.get()));
+            Optional<Authenticated> user = policy.getValue().identify(authorizationHeader);
+            if (user.isPresent()) {
+                String userId = user.get().userId();
+                logContext.setUserId(unprefixed(userId, policy.getKey()));
+                Set<String> principals = new HashSet<>(permission.getUserPrincipals(userId));
+                principals.addAll(user.get().principals());
+                return Identity.of(userId, principals);
             }
         }
         return Identity.ANONYMOUS;

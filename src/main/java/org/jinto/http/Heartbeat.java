@@ -54,7 +54,7 @@ public class Heartbeat {
     /** Resolved once: a dependent-scoped check then lives as long as this bean instead of one per heartbeat. */
     @PostConstruct
     void resolvePluginChecks() {
-        pluginChecks = allPluginChecks.stream().toList();
+        pluginChecks = allPluginChecks.stream().filter(HeartbeatCheck::enabled).toList();
     }
 
     public Map<String, Boolean> run() {

@@ -15,4 +15,9 @@ public interface HeartbeatCheck {
      * interrupted.
      */
     boolean check();
+
+    /** False leaves the check out of the heartbeat, e.g. while its plugin is not included. */
+    default boolean enabled() {
+        return true;
+    }
 }

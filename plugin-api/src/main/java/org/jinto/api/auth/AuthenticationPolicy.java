@@ -16,6 +16,14 @@ public interface AuthenticationPolicy {
      */
     Optional<String> authenticate(String authorizationHeader);
 
+    /**
+     * As {@link #authenticate}, with the extra principals the policy grants (none by default). The server calls
+     * this one; a policy that knows groups overrides it.
+     */
+    default Optional<Authenticated> identify(String authorizationHeader) {
+        return authenticate(authorizationHeader).map(Authenticated::of);
+    }
+
     /** The {@code WWW-Authenticate} challenge this policy sends with a 401, e.g. {@code Basic realm="Realm"}. */
     String challenge();
 }

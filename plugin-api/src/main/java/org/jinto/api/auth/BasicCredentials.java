@@ -1,4 +1,4 @@
-package org.jinto.auth;
+package org.jinto.api.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
