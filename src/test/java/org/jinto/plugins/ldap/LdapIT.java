@@ -6,6 +6,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
 import jakarta.json.JsonObject;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
@@ -62,7 +63,7 @@ class LdapIT {
                     "member: uid=bob," + USERS, "member: uid=carol," + USERS);
             server.startListening();
             return server;
-        } catch (LDAPException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException(e);
         }
     }
