@@ -115,7 +115,8 @@ class LdapIT {
     @Test
     void injectedLoginsAreEscapedAndMatchNobody() {
         int before = BINDS.values().stream().mapToInt(AtomicInteger::get).sum();
-        for (String login : List.of("*", "alice@example.com)(mail=*", "*)(|(mail=*", "alice@example.com\u0000",
+        // Unescaped, "alic*" would find alice's entry and log in with her password as "ldap:alic*".
+        for (String login : List.of("alic*", "*", "alice@example.com)(mail=*", "*)(|(mail=*", "alice@example.com\u0000",
                 "uid=alice," + USERS, "alice@example.com,ou=users")) {
             Http.Response response = anonymous.as(login, "alice-password").send("PUT", newBucket(), null);
             assertEquals(401, response.status(), login);
