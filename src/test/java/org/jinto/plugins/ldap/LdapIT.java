@@ -10,6 +10,7 @@ import com.unboundid.ldif.LDIFException;
 import jakarta.json.JsonObject;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
+import org.jinto.testing.StartupFailure;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -175,6 +176,16 @@ class LdapIT {
         }
         assertEquals("ldap:erin@example.com", login("erin").get("/").object().getJsonObject("user").getString("id"));
         assertTrue(anonymous.get("/__heartbeat__").object().getBoolean("ldap"));
+    }
+
+    @Test
+    void startupRefusesWhatKintoLdapRefuses() {
+        Map<String, String> notIncluded = settings(Map.of());
+        notIncluded.remove("kinto.includes");
+        assertTrue(StartupFailure.errorsOf(notIncluded).contains(
+                "multiauth.policies names 'ldap' but kinto.includes does not list kinto_ldap"));
+        assertTrue(StartupFailure.errorsOf(settings(Map.of("kinto.ldap.filters", "(mail=alice)"))).contains(
+                "ldap.filters should take a 'mail' argument, got: '(mail=alice)'"));
     }
 
     @Test
