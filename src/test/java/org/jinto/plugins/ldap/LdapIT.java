@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +64,9 @@ class LdapIT {
                         "cn: " + user, "sn: " + user, "mail: " + user + "@example.com",
                         "userPassword: " + user + "-password");
             }
+            // A directory entry whose login would make the user id of a group principal.
+            server.add("dn: uid=mallory," + USERS, "objectClass: inetOrgPerson", "uid: mallory", "cn: mallory",
+                    "sn: mallory", "mail: group:editors", "userPassword: mallory-password");
             server.add("dn: cn=editors,ou=groups,dc=example,dc=com", "objectClass: groupOfNames", "cn: editors",
                     "member: uid=bob," + USERS, "member: uid=carol," + USERS);
             server.startListening();
@@ -146,6 +153,8 @@ class LdapIT {
         assertTrue(user.getJsonArray("principals").toString().contains("\"ldap:group:editors\""), user.toString());
         assertEquals(200, login("bob").get(bucket).status());
         assertEquals(403, login("dave").get(bucket).status(), "dave is not an editor");
+        Http mallory = anonymous.as("group:editors", "mallory-password");
+        assertEquals(401, mallory.send("PUT", newBucket(), null).status(), "no user id passes for a group");
     }
 
     @Test
@@ -162,6 +171,25 @@ class LdapIT {
 
     @Test
     void directoryDownIsServiceUnavailable() throws LDAPException {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    logged.add(t.toString());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
         DIRECTORY.shutDown(true);
         try {
             Http.Response response = login("erin").get("/");
@@ -173,7 +201,10 @@ class LdapIT {
             assertFalse(heartbeat.object().getBoolean("ldap"));
         } finally {
             DIRECTORY.startListening();
+            Logger.getLogger("").removeHandler(capture);
         }
+        assertTrue(logged.stream().anyMatch(m -> m.contains("LDAP directory unavailable")), logged.toString());
+        assertTrue(logged.stream().noneMatch(m -> m.contains("erin-password")), "no password is logged");
         assertEquals("ldap:erin@example.com", login("erin").get("/").object().getJsonObject("user").getString("id"));
         assertTrue(anonymous.get("/__heartbeat__").object().getBoolean("ldap"));
     }

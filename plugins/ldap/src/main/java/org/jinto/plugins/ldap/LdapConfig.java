@@ -37,6 +37,15 @@ record LdapConfig(LDAPURL endpoint, String baseDn, String filters, Optional<Stri
     static final String LOGIN = "{mail}";
     static final String USER_DN = "{dn}";
 
+    /**
+     * The fixed start of the group principals ({@code ldap:group:}): a login whose user id starts so would pass for
+     * a group, and is refused.
+     */
+    String groupPrincipalPrefix() {
+        int placeholder = groupPrincipal.indexOf('{');
+        return placeholder < 0 ? groupPrincipal : groupPrincipal.substring(0, placeholder);
+    }
+
     static LdapConfig of(Settings settings) {
         String endpoint = setting(settings, "endpoint").orElseThrow(() -> invalid("endpoint",
                 "is required, e.g. ldap://ldap.example.com or ldaps://ldap.example.com"));

@@ -96,9 +96,13 @@ final class LdapDirectory implements AutoCloseable {
         return principals;
     }
 
-    /** Runs the user search of {@code ldap.filters} for a dummy login: kinto-ldap's heartbeat. */
+    /**
+     * Runs the user search of {@code ldap.filters} for a dummy login, kinto-ldap's heartbeat: any error fails it,
+     * a refused search account too.
+     */
     boolean ping() {
-        search(config.baseDn(), config.filters().replace(LdapConfig.LOGIN, "demo"), "1.1");
+        attempt(() -> pool.search(new SearchRequest(config.baseDn(), SearchScope.SUB,
+                config.filters().replace(LdapConfig.LOGIN, "demo"), "1.1")));
         return true;
     }
 

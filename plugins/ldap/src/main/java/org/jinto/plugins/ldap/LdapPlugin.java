@@ -29,6 +29,7 @@ public class LdapPlugin implements Plugin {
     @Inject
     Cache cache;
 
+    private LdapConfig config;
     private LdapDirectory directory;
     private VerifiedCredentials verified;
 
@@ -46,13 +47,17 @@ public class LdapPlugin implements Plugin {
             }
             return;
         }
-        LdapConfig config = LdapConfig.of(settings);
+        config = LdapConfig.of(settings);
         directory = new LdapDirectory(config);
         verified = new VerifiedCredentials(cache, config.cacheTtlSeconds());
     }
 
     /** The directory's answer for these credentials, from the cache when it has it. */
     DirectoryAnswer answer(String login, String password) {
+        String groupPrefix = config.groupPrincipalPrefix();
+        if (!groupPrefix.isEmpty() && (LdapPolicy.NAME + ":" + login).startsWith(groupPrefix)) {
+            return DirectoryAnswer.REFUSED;
+        }
         return verified.get(login, password).orElseGet(() -> {
             DirectoryAnswer answer = directory.authenticate(login, password);
             verified.put(login, password, answer);
