@@ -1,0 +1,90 @@
+package org.jinto.plugins.ldap;
+
+import org.jinto.api.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** kinto-ldap's settings, defaults and refusals, and the escaping of a login in a bind DN. */
+class LdapConfigTest {
+
+    private static Settings settings(String... keyValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new Settings() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public boolean getBoolean(String key, boolean defaultValue) {
+                return get(key).map(Boolean::parseBoolean).orElse(defaultValue);
+            }
+
+            @Override
+            public long getLong(String key, long defaultValue) {
+                return get(key).map(Long::parseLong).orElse(defaultValue);
+            }
+
+            @Override
+            public List<String> getList(String key) {
+                return get(key).map(v -> Arrays.asList(v.split("\\s+"))).orElse(List.of());
+            }
+
+            @Override
+            public Set<String> keys() {
+                return values.keySet();
+            }
+        };
+    }
+
+    @Test
+    void kintoLdapDefaults() {
+        LdapConfig config = LdapConfig.of(settings("kinto.ldap.endpoint", "ldaps://ldap.example.com"));
+        assertEquals("ldap.example.com", config.endpoint().getHost());
+        assertEquals(636, config.endpoint().getPort());
+        assertEquals("dc=mozilla", config.baseDn());
+        assertEquals("(mail={mail})", config.filters());
+        assertEquals(30, config.cacheTtlSeconds());
+        assertEquals(10, config.poolSize());
+        assertEquals(3, config.retryMax());
+        assertEquals(100, config.retryDelayMillis());
+        assertEquals(30_000, config.timeoutMillis());
+        assertEquals(Optional.empty(), config.groupsBaseDn());
+        assertEquals("(member={dn})", config.groupsFilter());
+        assertEquals("ldap:group:", config.groupPrincipalPrefix());
+    }
+
+    @Test
+    void refusesWhatKintoLdapRefuses() {
+        assertEquals("ldap.endpoint is required, e.g. ldap://ldap.example.com or ldaps://ldap.example.com",
+                assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings())).getMessage());
+        assertEquals("ldap.filters should take a 'mail' argument, got: '(uid=alice)'",
+                assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                        "kinto.ldap.endpoint", "ldap://h", "kinto.ldap.filters", "(uid=alice)"))).getMessage());
+        assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                "kinto.ldap.endpoint", "ldap://h", "kinto.ldap.filters", "(mail={mail}")));
+        assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                "kinto.ldap.endpoint", "http://h")));
+        assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                "kinto.ldap.endpoint", "ldap://h", "kinto.ldap.fqn", "uid=alice,dc=example")));
+    }
+
+    @Test
+    void loginIsOneDnValue() {
+        assertEquals("a\\,ou=admins", LdapDirectory.escapeDnValue("a,ou=admins"));
+        assertEquals("a\\+cn=b", LdapDirectory.escapeDnValue("a+cn=b"));
+        assertEquals("a\\00", LdapDirectory.escapeDnValue("a\u0000"));
+    }
+}
