@@ -223,6 +223,19 @@ class LdapIT {
     }
 
     @Test
+    void combinesWithOtherPoliciesInOrder() {
+        Map<String, String> settings = settings(Map.of("kinto.ldap.base_dn", USERS,
+                "kinto.ldap.bind_dn", SERVICE, "kinto.ldap.bind_password", "service-password"));
+        settings.put("multiauth.policies", "ldap basicauth");
+        Http http = new Http(JintoServer.url(settings));
+        assertEquals("ldap:alice@example.com", http.as("alice@example.com", "alice-password").get("/").object()
+                .getJsonObject("user").getString("id"));
+        // Refused by the directory, the credentials go to the next policy, as with Kinto's multiauth.
+        assertTrue(http.as("alice@example.com", "other").get("/").object().getJsonObject("user").getString("id")
+                .startsWith("basicauth:"));
+    }
+
+    @Test
     void startupRefusesWhatKintoLdapRefuses() {
         Map<String, String> notIncluded = settings(Map.of());
         notIncluded.remove("kinto.includes");
