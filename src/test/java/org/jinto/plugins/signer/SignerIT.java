@@ -367,6 +367,7 @@ class SignerIT {
             Http.Response failed = status(alice, source, "to-sign");
             assertEquals(503, failed.status(), failed.toString());
             assertEquals(201, failed.object().getInt("errno"));
+            assertEquals("3", failed.header("Retry-After"), failed.toString());
         } finally {
             AUTOGRAPH.failing.set(false);
         }
