@@ -146,6 +146,22 @@ class HistoryIT {
     }
 
     @Test
+    void filtersOnUnknownFieldsAreRefused() {
+        alice.send("PUT", "/buckets/h10", null);
+        Http.Response unknown = alice.get("/buckets/h10/history?movie=bourne");
+        assertEquals(400, unknown.status(), unknown.toString());
+        JsonObject error = unknown.object();
+        assertEquals(107, error.getInt("errno"));
+        assertEquals("Invalid parameters", error.getString("error"));
+        assertEquals("Unknown filter field 'movie'", error.getString("message"));
+        JsonObject detail = error.getJsonArray("details").getJsonObject(0);
+        assertEquals(List.of("querystring", "movie", "Unknown filter field 'movie'"),
+                List.of(detail.getString("location"), detail.getString("name"), detail.getString("description")));
+        assertEquals(400, alice.get("/buckets/h10/history?gt_movie=1").status());
+        assertEquals(1, entries(alice.get("/buckets/h10/history?target.data.id=h10&resource_name=bucket")).size());
+    }
+
+    @Test
     void idFiltersCompareAsStrings() {
         alice.send("PUT", "/buckets/h6", null);
         alice.send("PUT", "/buckets/h6/collections/c1", null);
