@@ -14,6 +14,7 @@ import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.backend.BackendSelector;
+import org.jinto.ops.RequestLogContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ public class RequestAuthenticator {
     PermissionBackend permission;
     @Inject
     BeanManager beanManager;
+    @Inject
+    RequestLogContext logContext;
 
     private Map<String, AuthenticationPolicy> policies;
 
@@ -52,13 +55,20 @@ public class RequestAuthenticator {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             return Identity.ANONYMOUS;
         }
-        for (AuthenticationPolicy policy : policies().values()) {
-            Optional<String> userId = policy.authenticate(authorizationHeader);
+        for (Map.Entry<String, AuthenticationPolicy> policy : policies().entrySet()) {
+            Optional<String> userId = policy.getValue().authenticate(authorizationHeader);
             if (userId.isPresent()) {
+                logContext.setUserId(unprefixed(userId.get(), policy.getKey()));
                 return Identity.of(userId.get(), permission.getUserPrincipals(userId.get()));
             }
         }
         return Identity.ANONYMOUS;
+    }
+
+    /** Kinto logs the user id its policy selected, without the policy prefix ({@code alice} for {@code account:alice}). */
+    private static String unprefixed(String userId, String policyName) {
+        String prefix = policyName + ":";
+        return userId.startsWith(prefix) ? userId.substring(prefix.length()) : userId;
     }
 
     /** The {@code WWW-Authenticate} challenges of the configured policies, for a 401. */

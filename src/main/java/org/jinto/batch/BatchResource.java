@@ -65,7 +65,7 @@ public class BatchResource {
         httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         Requests.checkMediaTypes(ApiRequest.fromHttp("POST", BATCH_PATH, null, headers, body, null,
                 uriInfo.getBaseUri().toString()));
-        List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().read(body, request.getContentType()));
+        List<Subrequest> subrequests = BatchPayload.parse(JsonBodyReader.withDefaults().readRequestBody(body, request.getContentType()));
         long limit = settings.getLong(MAX_REQUESTS, 25);
         if (limit > 0 && subrequests.size() > limit) {
             throw InvalidParameters.of("body", "requests", "Number of requests is limited to " + limit);

@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -71,9 +72,24 @@ final class SubrequestDispatcher {
                 authenticator.identify(headers.get("Authorization")), baseUrl);
         String answeredPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (router.serves(request.path())) {
-            return routed(router.handle(request), answeredPath, subrequest.method());
+            return routed(unauthorizedAsKinto(router.handle(request)), answeredPath, subrequest.method());
         }
         return forwarded(subrequest.method(), UriText.escapeUnsafe(target), headers, body, answeredPath);
+    }
+
+    /**
+     * Kinto renders a subrequest's 401 with its exception view alone: no CORS headers, and the challenges of the
+     * policies' {@code forget()} taken by WebOb's {@code dict(response.headers)}, which keeps the last one.
+     */
+    private ApiResponse unauthorizedAsKinto(ApiResponse response) {
+        if (response.status() == 401) {
+            response.headers().keySet().removeIf(name -> name.startsWith("Access-Control-"));
+            List<String> challenges = authenticator.challenges();
+            if (!challenges.isEmpty()) {
+                response.header("WWW-Authenticate", challenges.get(challenges.size() - 1));
+            }
+        }
+        return response;
     }
 
     private static Subresponse routed(ApiResponse response, String path, String method) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.jinto.api.events.ChangeNotifier;
 import org.jinto.api.events.EventPayload;
 import org.jinto.api.events.ImpactedObject;
 import org.jinto.api.events.ResourceEvent;
@@ -18,14 +19,15 @@ import java.util.logging.Logger;
  * rounds, as Kinto does around its transaction:
  * <ol>
  *   <li>{@link #fireBeforeCommit()} once the request is handled and will commit: {@code ResourceChanged} and
- *       {@code ResourceRead}. An observer's exception propagates, so the request fails and rolls back.</li>
+ *       {@code ResourceRead}, then the changes their observers report through {@link ChangeNotifier}. An
+ *       observer's exception propagates, so the request fails and rolls back.</li>
  *   <li>{@link #fireAfterCommit()} once the transaction committed: {@code AfterResourceChanged} and
  *       {@code AfterResourceRead}. An observer's exception is logged and the remaining events still fire.</li>
  * </ol>
  * {@code org.jinto.http.ResourceEventsResponseFilter} and {@code org.jinto.http.ResourceEventsFilter} call them.
  */
 @RequestScoped
-public class EventPublisher {
+public class EventPublisher implements ChangeNotifier {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
 
@@ -40,6 +42,7 @@ public class EventPublisher {
      *
      * @param parentId the URI of their parent, e.g. {@code /buckets/b1/collections/c1} for records
      */
+    @Override
     public void changed(String parentId, EventPayload payload, List<ImpactedObject> impacted) {
         pending.changed(parentId, payload, impacted);
     }
@@ -55,13 +58,13 @@ public class EventPublisher {
             return;
         }
         firedBeforeCommit = true;
-        pending.beforeCommit().forEach(events::fire);
+        pending.fireBeforeCommit(events::fire);
     }
 
     /** Fires the after-commit events and forgets them; observers' failures are only logged. */
     public void fireAfterCommit() {
-        // Events whose in-transaction round never ran (the request did not reach the commit point) are dropped.
-        List<ResourceEvent> after = firedBeforeCommit ? pending.afterCommit() : List.of();
+        // Only the events fired in the transaction: the others were raised too late to be part of it.
+        List<ResourceEvent> after = pending.afterCommit();
         pending.clear();
         for (ResourceEvent event : after) {
             try {

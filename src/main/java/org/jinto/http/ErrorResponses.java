@@ -7,8 +7,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds Kinto's error JSON {@code {code, errno, error, message, details?}} and the response carrying it. */
 public final class ErrorResponses {
@@ -30,15 +34,25 @@ public final class ErrorResponses {
         return body.build();
     }
 
-    public static Response response(KintoException e, long retryAfterSeconds) {
+    public static JsonObject body(KintoException e) {
+        return body(e.status(), e.errno(), e.error(), e.getMessage(), e.details());
+    }
+
+    public static Response response(KintoException e, Settings settings) {
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(e.status(), e.errno(), e.error(), e.getMessage(), e.details()).toString());
-        e.headers().forEach(builder::header);
-        if (e.status() >= 500 && !e.headers().containsKey("Retry-After")) {
-            builder.header("Retry-After", retryAfterSeconds);
-        }
+                .entity(body(e).toString());
+        headers(e, settings).forEach(builder::header);
         return builder.build();
+    }
+
+    /** The exception's own headers, with {@link RetryAfter} when its status needs one. */
+    public static Map<String, String> headers(KintoException e, Settings settings) {
+        Map<String, String> headers = new LinkedHashMap<>(e.headers());
+        if (RetryAfter.applies(e.status())) {
+            headers.putIfAbsent(RetryAfter.HEADER, RetryAfter.seconds(settings));
+        }
+        return headers;
     }
 
     public static KintoException notFound() {
@@ -49,6 +63,12 @@ public final class ErrorResponses {
         return new KintoException(405, Errno.METHOD_NOT_ALLOWED, "Method Not Allowed",
                 "Method not allowed on this endpoint.", null,
                 allowed.isEmpty() ? null : java.util.Map.of("Allow", String.join(", ", allowed)));
+    }
+
+    /** Kinto's answer when a backend is down or overloaded (503 errno 201; {@link RetryAfter} is added). */
+    public static KintoException unavailable() {
+        return new KintoException(503, Errno.BACKEND, "Service Unavailable",
+                "Service temporary unavailable due to overloading or maintenance, please retry later.");
     }
 
     public static KintoException unexpected() {

@@ -34,7 +34,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         KintoException kinto = toKinto(exception);
         logContext.setErrno(kinto.errno());
-        return ErrorResponses.response(kinto, settings.getLong("kinto.retry_after_seconds", 30));
+        return ErrorResponses.response(kinto, settings);
     }
 
     static KintoException toKinto(Throwable exception) {
@@ -43,8 +43,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof BackendException) {
             LOG.log(Level.WARNING, "Backend failure", exception);
-            return new KintoException(503, Errno.BACKEND, "Service Unavailable",
-                    "Service temporary unavailable due to overloading or maintenance, please retry later.");
+            return ErrorResponses.unavailable();
         }
         if (exception instanceof NotFoundException) {
             return ErrorResponses.notFound();

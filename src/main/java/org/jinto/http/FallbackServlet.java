@@ -5,7 +5,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
+import org.jinto.api.http.KintoException;
 import org.jinto.ops.RequestLogContext;
 
 import java.io.IOException;
@@ -20,29 +22,32 @@ public class FallbackServlet extends HttpServlet {
 
     @Inject
     transient RequestLogContext logContext;
+    @Inject
+    transient Settings settings;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object errorStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = errorStatus instanceof Integer code ? code : 404;
-        String body;
-        Errno errno;
-        if (status == 404) {
-            errno = Errno.MISSING_RESOURCE;
-            body = ErrorResponses.body(404, errno, "Not Found", ErrorResponses.notFound().getMessage(), null).toString();
-        } else if (status >= 500) {
-            errno = Errno.UNDEFINED;
-            response.setHeader("Retry-After", "30");
-            body = ErrorResponses.body(status, errno, "Internal Server Error",
-                    ErrorResponses.unexpected().getMessage(), null).toString();
-        } else {
-            errno = Errno.INVALID_PARAMETERS;
-            body = ErrorResponses.body(status, errno, "Invalid parameters",
-                    "The request could not be understood.", null).toString();
-        }
-        logContext.setErrno(errno);
-        response.setStatus(status);
+        KintoException error = error(errorStatus instanceof Integer code ? code : 404);
+        logContext.setErrno(error.errno());
+        response.setStatus(error.status());
         response.setContentType("application/json");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        ErrorResponses.headers(error, settings).forEach(response::setHeader);
+        response.getOutputStream().write(ErrorResponses.body(error).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static KintoException error(int status) {
+        if (status == 404) {
+            return ErrorResponses.notFound();
+        }
+        if (status == 503) {
+            return ErrorResponses.unavailable();
+        }
+        if (status >= 500) {
+            KintoException unexpected = ErrorResponses.unexpected();
+            return new KintoException(status, unexpected.errno(), unexpected.error(), unexpected.getMessage());
+        }
+        return new KintoException(status, Errno.INVALID_PARAMETERS, "Invalid parameters",
+                "The request could not be understood.");
     }
 }

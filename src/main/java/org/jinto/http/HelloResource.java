@@ -17,11 +17,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 import org.jinto.auth.Identity;
 import org.jinto.auth.RequestAuthenticator;
+import org.jinto.resource.CacheHeaders;
+import org.jinto.settings.SettingsProducer;
 
 import java.util.Comparator;
 import java.util.Objects;
@@ -44,6 +47,8 @@ public class HelloResource {
     RequestAuthenticator authenticator;
     @Inject
     UserInfo userInfo;
+    @Inject
+    SettingsProducer settingsFile;
 
     /** Capabilities are fixed once the application has started (plugins register at deployment). */
     private volatile JsonObject capabilitiesJson;
@@ -52,13 +57,14 @@ public class HelloResource {
     @Produces(MediaType.APPLICATION_JSON)
     @ApiOperation(value = "Information about the running instance.", nickname = "server_info", tags = "Utilities")
     @ApiResponses(@ApiResponse(code = 200, message = "Return information about the running instance."))
-    public String hello(@Context UriInfo uriInfo, @HeaderParam("Authorization") String authorization) {
+    public Response hello(@Context UriInfo uriInfo, @HeaderParam("Authorization") String authorization) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
-                .add("project_name", serverInfo.name())
+                .add("project_name", settings.get("kinto.project_name").orElse(serverInfo.name()))
                 .add("project_version", serverInfo.version())
                 .add("project_docs", settings.get("kinto.project_docs", "https://kinto.readthedocs.io/"))
                 .add("http_api_version", HTTP_API_VERSION)
                 .add("url", uriInfo.getBaseUri().toString())
+                .add("config", ConfigAttributes.of(settingsFile.file().orElse(null)))
                 .add("settings", JSON.createObjectBuilder()
                         .add("batch_max_requests", settings.getLong("kinto.batch_max_requests", 25))
                         .add("explicit_permissions", settings.getBoolean("kinto.explicit_permissions", true))
@@ -69,7 +75,12 @@ public class HelloResource {
         if (identity.authenticated()) {
             body.add("user", userInfo.of(identity));
         }
-        return body.build().toString();
+        Response.ResponseBuilder response = Response.ok(body.build().toString());
+        if (settings.getBoolean("kinto.readonly", false)) {
+            // A read-only server's information can be cached (Kinto's root_cache_expires_seconds).
+            CacheHeaders.expiring(settings.getLong("kinto.root_cache_expires_seconds", 86400)).forEach(response::header);
+        }
+        return response.build();
     }
 
     private JsonObject capabilitiesJson() {

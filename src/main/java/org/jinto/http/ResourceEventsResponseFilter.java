@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
+import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
 import org.jinto.batch.BatchResource;
 import org.jinto.events.EventPublisher;
@@ -26,6 +27,8 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
     EventPublisher publisher;
     @Inject
     RequestLogContext logContext;
+    @Inject
+    Settings settings;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -47,9 +50,8 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
             logContext.setErrno(error.errno());
             response.getHeaders().clear();
             response.setStatus(error.status());
-            response.setEntity(ErrorResponses.body(error.status(), error.errno(), error.error(), error.getMessage(),
-                    error.details()).toString(), null, MediaType.APPLICATION_JSON_TYPE);
-            error.headers().forEach(response.getHeaders()::add);
+            response.setEntity(ErrorResponses.body(error).toString(), null, MediaType.APPLICATION_JSON_TYPE);
+            ErrorResponses.headers(error, settings).forEach(response.getHeaders()::add);
         }
     }
 }

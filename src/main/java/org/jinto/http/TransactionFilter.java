@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jinto.api.Settings;
-import org.jinto.api.http.Errno;
+import org.jinto.api.http.KintoException;
 import org.jinto.ops.RequestLogContext;
 import org.jinto.api.storage.BackendException;
 import org.jinto.storage.Transactions;
@@ -30,7 +30,6 @@ import java.util.logging.Logger;
 public class TransactionFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(TransactionFilter.class.getName());
-    static final String COMMIT_FAILED = "Service temporary unavailable due to overloading or maintenance, please retry later.";
     /** Request attribute: {@code Boolean.TRUE} once the request's writes are committed (for after-commit work). */
     public static final String COMMITTED = "org.jinto.committed";
 
@@ -65,12 +64,12 @@ public class TransactionFilter extends HttpFilter {
     private void answerUnavailable(BufferedResponse buffered, Map<String, List<String>> earlierHeaders) throws IOException {
         buffered.discard();
         earlierHeaders.forEach((name, values) -> values.forEach(value -> buffered.addHeader(name, value)));
-        logContext.setErrno(Errno.BACKEND);
-        buffered.setStatus(503);
+        KintoException unavailable = ErrorResponses.unavailable();
+        logContext.setErrno(unavailable.errno());
+        buffered.setStatus(unavailable.status());
         buffered.setContentType("application/json");
-        buffered.setHeader("Retry-After", Long.toString(settings.getLong("kinto.retry_after_seconds", 30)));
-        buffered.getOutputStream().write(ErrorResponses.body(503, Errno.BACKEND, "Service Unavailable", COMMIT_FAILED, null)
-                .toString().getBytes(StandardCharsets.UTF_8));
+        ErrorResponses.headers(unavailable, settings).forEach(buffered::setHeader);
+        buffered.getOutputStream().write(ErrorResponses.body(unavailable).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, List<String>> headers(HttpServletResponse response) {

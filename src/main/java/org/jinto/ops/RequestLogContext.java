@@ -5,7 +5,7 @@ import org.jinto.api.http.Errno;
 
 /**
  * What the request summary needs but only code deeper in the stack knows: who made the request (set by the
- * resource engine once the identity is known), which Kinto errno was answered (set where an error JSON becomes the
+ * authenticator once a policy recognised the user), which Kinto errno was answered (set where an error JSON becomes the
  * answer: exception mappers, the resource API endpoint, the filters and servlet that write errors themselves),
  * and which endpoint template matched (set by {@link org.jinto.ops.metrics.MatchedEndpointFilter}).
  * One per HTTP request; read by {@link RequestObservationFilter} when the response is complete.
@@ -26,7 +26,7 @@ public class RequestLogContext {
         this.requestId = requestId;
     }
 
-    /** The authenticated user id (e.g. {@code account:alice}), or null when anonymous. */
+    /** The authenticated user id as Kinto logs it, without the policy prefix ({@code alice}), or null when anonymous. */
     public String userId() {
         return userId;
     }

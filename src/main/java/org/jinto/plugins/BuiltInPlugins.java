@@ -39,4 +39,11 @@ public class BuiltInPlugins {
     Plugin prometheus() {
         return () -> Metrics.PROMETHEUS_PLUGIN;
     }
+
+    /** Kinto 25 sends StatsD metrics once this is included; Jinto does whenever {@code kinto.statsd_url} is set. */
+    @Produces
+    @Dependent
+    Plugin statsd() {
+        return () -> Metrics.STATSD_PLUGIN;
+    }
 }

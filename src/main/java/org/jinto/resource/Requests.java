@@ -64,9 +64,9 @@ public final class Requests {
         return InvalidParameters.withStatus(status, List.of(ErrorDetail.of("header", header, description)), Map.of());
     }
 
-    /** The JSON body (an empty body is {@code {}}); malformed JSON is a 400. */
+    /** The JSON body (an empty body is {@code {}}); malformed JSON, or JSON neither object nor array, is a 400. */
     static JsonValue json(ApiRequest request) {
-        return BODY_READER.read(request.body(), request.header("Content-Type").orElse(null));
+        return BODY_READER.readRequestBody(request.body(), request.header("Content-Type").orElse(null));
     }
 
     /** The {@code data.id} of a JSON body, or null when the body is not JSON or has none. */

@@ -36,6 +36,7 @@ import org.jinto.resource.query.Pagination;
 import org.jinto.resource.query.Projection;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,26 @@ public class ResourceEngine {
             return;
         }
         notifyChange(context, model, Action.CREATE, id, null, created);
+    }
+
+    /**
+     * Deletes objects of one plural endpoint by id without authorization (Kinto's user data deletion): their
+     * permissions go, tombstones stay, and listeners see one deletion of them all (cascades, events). Ids not
+     * stored are skipped.
+     */
+    public void deleteObjects(ApiRequest request, Route plural, Collection<String> ids) {
+        RequestContext context = new RequestContext(request, plural, settings);
+        ResourceModel model = new ResourceModel(context, storage, permission, settings);
+        List<ResourceChange.Impacted> impacted = new ArrayList<>();
+        for (String id : ids) {
+            JsonObject existing = model.find(id);
+            if (existing != null) {
+                impacted.add(new ResourceChange.Impacted(existing, model.delete(id, null)));
+            }
+        }
+        if (!impacted.isEmpty()) {
+            notify(context, model, Action.DELETE, null, impacted);
+        }
     }
 
     /** The id a write targets: the path's id, or on a POST the {@code data.id} of the body (validated). */

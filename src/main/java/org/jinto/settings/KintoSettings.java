@@ -20,7 +20,8 @@ import java.util.function.Function;
  * Settings from the {@code [app:main]} section of an INI file, each key overridable from the environment the way
  * Kinto does it: {@code kinto.backoff} is read from {@code KINTO_BACKOFF}, then {@code BACKOFF}, then the file
  * ({@code kinto.backoff} or {@code backoff}); {@code multiauth.policies} from {@code MULTIAUTH_POLICIES}.
- * Values that parse as JSON strings are unquoted ({@code "abc"} is abc); others are kept as written.
+ * Values that parse as JSON strings are unquoted ({@code "abc"} is abc); others are kept as written. A key set
+ * nowhere has Kinto's default ({@link KintoDefaults}).
  */
 public final class KintoSettings implements Settings {
 
@@ -48,7 +49,10 @@ public final class KintoSettings implements Settings {
             }
         }
         String value = kintoKey ? file.getOrDefault(PREFIX + unprefixed, file.get(unprefixed)) : file.get(key);
-        return Optional.ofNullable(value).map(KintoSettings::decode);
+        if (value == null) {
+            return kintoKey ? KintoDefaults.of(PREFIX + unprefixed) : Optional.empty();
+        }
+        return Optional.of(decode(value));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jinto.api.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -39,18 +40,28 @@ public class SettingsProducer {
         return load(contextParameter);
     }
 
+    /** The settings file read, if any (located as described above). */
+    public Optional<Path> file() {
+        return file(contextParameter);
+    }
+
     /** Reads the settings file located as described above, {@code contextParameter} being the third choice. */
     public static Settings load(String contextParameter) {
-        String named = firstNonNull(System.getenv("KINTO_INI"), System.getProperty("kinto.ini"),
-                contextParameter);
-        if (named != null) {
-            return fromFile(Path.of(named));
-        }
-        if (Files.isRegularFile(Path.of(DEFAULT_FILE))) {
-            return fromFile(Path.of(DEFAULT_FILE));
+        Optional<Path> file = file(contextParameter);
+        if (file.isPresent()) {
+            return fromFile(file.get());
         }
         LOG.info("No settings file: built-in defaults and environment variables apply");
         return new KintoSettings(Map.of(), System::getenv);
+    }
+
+    private static Optional<Path> file(String contextParameter) {
+        String named = firstNonNull(System.getenv("KINTO_INI"), System.getProperty("kinto.ini"),
+                contextParameter);
+        if (named != null) {
+            return Optional.of(Path.of(named));
+        }
+        return Optional.of(Path.of(DEFAULT_FILE)).filter(Files::isRegularFile);
     }
 
     /** The settings of {@code file}, which must exist, overridden by the environment. */

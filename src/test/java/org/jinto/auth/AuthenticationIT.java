@@ -101,12 +101,25 @@ class AuthenticationIT {
     void accountsPluginNeedsTheAccountPolicyFirst() {
         Map<String, String> missing = recordingSettings();
         missing.put("multiauth.policies", "basicauth");
-        assertTrue(StartupFailure.errorsOf(missing).stream()
-                .anyMatch(m -> m.contains("does not name the 'account' policy")));
+        assertTrue(StartupFailure.errorsOf(missing).stream().anyMatch(m -> m.equals("Account policy missing the "
+                + "'multiauth.policy.*.use' setting. See AccountsPolicy in docs "
+                + "https://kinto.readthedocs.io/en/stable/api/1.x/accounts.html.")));
 
         Map<String, String> misordered = recordingSettings();
         misordered.put("multiauth.policies", "basicauth account");
         assertTrue(StartupFailure.errorsOf(misordered).stream()
-                .anyMatch(m -> m.contains("'basicauth' should not be mentioned before 'account'")));
+                .anyMatch(m -> m.equals("'basicauth' should not be mentioned before 'account' in 'multiauth.policies' setting.")));
+    }
+
+    @Test
+    void accountCreatorsMustBeAccountAdministrators() {
+        Map<String, String> settings = recordingSettings();
+        settings.put("kinto.account_create_principals", "system.Everyone account:admin system.Authenticated");
+        settings.put("kinto.account_write_principals", "account:admin");
+        List<String> errors = StartupFailure.errorsOf(settings);
+        assertTrue(errors.stream().anyMatch(m -> m.startsWith("Configuration has some principals in "
+                + "account_create_principals but not in account_write_principals. These principals will only be able "
+                + "to create their own accounts.") && m.endsWith("\nAffected users: ['system.Authenticated']")),
+                errors.toString());
     }
 }

@@ -54,6 +54,24 @@ class BatchIT {
     }
 
     @Test
+    void anUnauthorizedSubresponseHasKintosHeaders() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.includes", "kinto.plugins.accounts");
+        settings.put("multiauth.policies", "account basicauth");
+        Http anonymous = new Http(JintoServer.url(settings)).with("Origin", "http://app.example.com");
+        Http.Response direct = anonymous.get("/buckets/b1");
+        assertEquals(401, direct.status());
+        assertEquals("Basic realm=\"Realm\", Basic realm=\"Realm\"", direct.header("WWW-Authenticate"));
+
+        Http.Response batch = anonymous.send("POST", "/batch", "{\"requests\": [{\"path\": \"/buckets/b1\"}]}");
+        JsonObject unauthorized = batch.object().getJsonArray("responses").getJsonObject(0);
+        assertEquals(401, unauthorized.getInt("status"));
+        JsonObject headers = unauthorized.getJsonObject("headers");
+        assertEquals("Basic realm=\"Realm\"", headers.getString("WWW-Authenticate"));
+        assertTrue(headers.keySet().stream().noneMatch(name -> name.startsWith("Access-Control-")), headers.toString());
+    }
+
+    @Test
     void resourceSubrequestsAnswerAsDirectRequests() {
         Http alice = http.as("alice", "secret");
         Http.Response created = alice.send("POST", "/batch", """

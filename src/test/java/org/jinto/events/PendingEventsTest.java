@@ -12,6 +12,7 @@ import org.jinto.api.events.ResourceEvent;
 import org.jinto.api.events.ResourceRead;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ class PendingEventsTest {
         pending.changed(C1, record(Action.CREATE, "r1", 10), List.of(ImpactedObject.created(object("r1"))));
         pending.changed(C1, record(Action.CREATE, "r2", 11), List.of(ImpactedObject.created(object("r2"))));
 
-        List<ResourceEvent> events = pending.beforeCommit();
+        List<ResourceEvent> events = fire(pending);
         assertEquals(1, events.size());
         ResourceChanged changed = assertInstanceOf(ResourceChanged.class, events.get(0));
         assertEquals(10, changed.payload().timestamp());
@@ -59,7 +60,7 @@ class PendingEventsTest {
         pending.read(C1, record(Action.READ, "r1", 13), List.of(object("r1")));
         pending.changed(C1, record(Action.CREATE, "r2", 14), List.of(ImpactedObject.created(object("r2"))));
 
-        List<ResourceEvent> events = pending.beforeCommit();
+        List<ResourceEvent> events = fire(pending);
         assertEquals(List.of(Action.CREATE, Action.UPDATE, Action.CREATE, Action.READ),
                 events.stream().map(e -> e.payload().action()).toList());
         assertEquals(2, ((ResourceChanged) events.get(0)).impactedObjects().size());
@@ -73,6 +74,7 @@ class PendingEventsTest {
                 List.of(new ImpactedObject(object("r1"), object("r1"))));
         pending.read(C1, record(Action.READ, "r1", 10), List.of(object("r1"), object("r2")));
 
+        fire(pending);
         List<ResourceEvent> after = pending.afterCommit();
         AfterResourceChanged changed = assertInstanceOf(AfterResourceChanged.class, after.get(0));
         assertEquals(1, changed.impactedObjects().size());
@@ -81,6 +83,40 @@ class PendingEventsTest {
 
         pending.clear();
         assertTrue(pending.afterCommit().isEmpty());
+    }
+
+    @Test
+    void changesRaisedWhileFiringFireAfterwardsUnmergedThenMergedOnceCommitted() {
+        PendingEvents pending = new PendingEvents();
+        pending.changed(C1, record(Action.CREATE, "r1", 10), List.of(ImpactedObject.created(object("r1"))));
+        List<ResourceEvent> fired = new ArrayList<>();
+        pending.fireBeforeCommit(event -> {
+            fired.add(event);
+            if (fired.size() == 1) {
+                // An observer of the first event writes another record of the same collection.
+                pending.changed(C1, record(Action.CREATE, "r2", 11), List.of(ImpactedObject.created(object("r2"))));
+            }
+        });
+
+        assertEquals(2, fired.size());
+        assertEquals(List.of("r2"), ((ResourceChanged) fired.get(1)).impactedObjects().stream()
+                .map(i -> i.newObject().getString("id")).toList());
+        List<ResourceEvent> after = pending.afterCommit();
+        assertEquals(1, after.size());
+        assertEquals(2, ((AfterResourceChanged) after.get(0)).impactedObjects().size());
+    }
+
+    @Test
+    void eventsNeverFiredInTheTransactionAreNotFiredAfterCommit() {
+        PendingEvents pending = new PendingEvents();
+        pending.changed(C1, record(Action.CREATE, "r1", 10), List.of(ImpactedObject.created(object("r1"))));
+        assertTrue(pending.afterCommit().isEmpty());
+    }
+
+    private static List<ResourceEvent> fire(PendingEvents pending) {
+        List<ResourceEvent> fired = new ArrayList<>();
+        pending.fireBeforeCommit(fired::add);
+        return fired;
     }
 
     @Test

@@ -44,6 +44,7 @@ class ResourceEventsIT {
         settings.put("kinto.includes", "jinto.tests.probe");
         settings.put("multiauth.policies", "basicauth");
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        settings.put("kinto.retry_after_seconds", "7");
         return settings;
     }
 
@@ -135,6 +136,16 @@ class ResourceEventsIT {
         assertEquals(999, refused.object().getInt("errno"));
 
         assertEquals(List.of("ResourceChanged"), recordEvents(anonymous, "refused"));
+    }
+
+    @Test
+    void anObserversBackendFailureAnswers503WithRetryAfter() {
+        collection("unavailable", "c");
+        Http.Response failed = alice.send("PUT", "/buckets/unavailable/collections/c/records/r1",
+                "{\"data\": {\"unavailable\": true}}");
+        assertEquals(503, failed.status(), failed.toString());
+        assertEquals(201, failed.object().getInt("errno"));
+        assertEquals("7", failed.header("Retry-After"));
     }
 
     @Test

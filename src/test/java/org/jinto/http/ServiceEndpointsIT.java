@@ -71,6 +71,60 @@ class ServiceEndpointsIT {
     }
 
     @Test
+    void trailingSlashRedirectsCarryKintosHeaders() {
+        Http.Response prefix = http.get("");
+        assertEquals(307, prefix.status());
+        assertEquals(JintoServer.url() + "/", prefix.header("Location"));
+
+        Http.Response slashes = http.with("Origin", "http://app.example.com").get("/buckets//?_limit=1");
+        assertEquals(307, slashes.status());
+        assertEquals(JintoServer.url() + "/buckets?_limit=1", slashes.header("Location"));
+        assertEquals("max-age=3600", slashes.header("Cache-Control"));
+        java.time.Instant expires = java.time.ZonedDateTime.parse(slashes.header("Expires"),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(expires.isAfter(java.time.Instant.now().plusSeconds(3500)), slashes.header("Expires"));
+        // (the HTTP client drops the value's trailing space)
+        assertEquals("default-src 'none'; frame-ancestors 'none'; base-uri 'none';",
+                slashes.header("Content-Security-Policy"));
+        assertEquals("*", slashes.header("Access-Control-Allow-Origin"));
+
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
+        Http.Response uncached = new Http(JintoServer.url(settings)).get("/buckets/");
+        assertEquals("max-age=0, must-revalidate, no-cache, no-store", uncached.header("Cache-Control"));
+        assertEquals("no-cache", uncached.header("Pragma"));
+    }
+
+    @Test
+    void trailingSlashRedirectsCanBeTurnedOff() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.trailing_slash_redirect_enabled", "false");
+        Http off = new Http(JintoServer.url(settings));
+        assertEquals(404, off.get("").status());
+        Http.Response slash = off.get("/buckets/");
+        assertEquals(404, slash.status());
+        assertEquals(111, slash.object().getInt("errno"));
+        assertEquals(200, off.get("/").status());
+    }
+
+    @Test
+    void helloShowsTheProjectNameSettingTheConfigFileAndIsCachedWhenReadOnly() throws Exception {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.project_name", "Remote Settings");
+        settings.put("kinto.readonly", "true");
+        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        assertEquals("Remote Settings", hello.object().getString("project_name"));
+        JsonObject config = hello.object().getJsonObject("config");
+        java.nio.file.Path ini = java.nio.file.Path.of(config.getString("path"));
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(ini))), config.getString("hash"));
+        assertTrue(config.getString("modified").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?"),
+                config.getString("modified"));
+        assertEquals("max-age=86400", hello.header("Cache-Control"));
+        assertNull(http.get("/").header("Cache-Control"));
+    }
+
+    @Test
     void outsideTheApiErrorsAreJsonToo() {
         Http.Response response = new Http(JintoServer.url().replace("/v1", "")).get("/v1x");
         assertEquals(307, response.status());

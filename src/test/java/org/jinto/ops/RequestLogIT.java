@@ -88,6 +88,21 @@ class RequestLogIT {
         assertLogged(new Http(JintoServer.url(settings)), "GET", "/buckets/logged", null, 401, 104);
     }
 
+    @Test
+    void authenticatedRequestsLogTheUserIdWithoutItsPolicyPrefix() throws Exception {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        Http alice = new Http(JintoServer.url(settings)).as("alice", "secret");
+        String userId = alice.get("/").object().getJsonObject("user").getString("id");
+        assertTrue(userId.startsWith("basicauth:"), userId);
+
+        String rid = "uid-" + UUID.randomUUID();
+        assertEquals(201, alice.with("X-Request-Id", rid).send("PUT", "/buckets/uid-logged", null).status());
+        JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
+        assertEquals(userId.substring("basicauth:".length()), fields.getString("uid"));
+    }
+
     /** Sends the request, checks the answer's status and errno, and that its summary line logs both. */
     private void assertLogged(Http http, String method, String path, String body, int code, int errno)
             throws InterruptedException {

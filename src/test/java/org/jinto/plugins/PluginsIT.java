@@ -68,7 +68,7 @@ class PluginsIT {
     @Test
     void builtInFeaturesAreIncludedByTheirKintoNames() {
         Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.default_bucket kinto.plugins.flush");
+        settings.put("kinto.includes", "kinto.plugins.default_bucket kinto.plugins.flush kinto.plugins.statsd");
         assertTrue(capabilities(JintoServer.url(settings)).containsKey("default_bucket"));
     }
 

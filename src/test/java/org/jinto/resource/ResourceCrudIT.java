@@ -2,9 +2,11 @@ package org.jinto.resource;
 
 import jakarta.json.JsonObject;
 import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -287,5 +289,35 @@ class ResourceCrudIT extends ApiTestSupport {
         assertEquals("max-age=60", anonymous.get("/buckets/" + b + "/collections/c/records/r").header("Cache-Control"));
         assertNotNull(anonymous.get("/buckets/" + b + "/collections/c/records").header("Expires"));
         assertEquals("no-cache, no-store", alice.get("/buckets/" + b + "/collections/c/records").header("Cache-Control"));
+    }
+
+    @Test
+    void cacheExpiresZeroForbidsCachingAndTheSettingIsAFloor() {
+        Map<String, String> settings = settings();
+        settings.put("kinto.record_cache_expires_seconds", "30");
+        Http owner = new Http(JintoServer.url(settings)).as("alice", "secret");
+        Http reader = new Http(JintoServer.url(settings));
+        String b = unique("b");
+        owner.send("PUT", "/buckets/" + b, "{\"permissions\": {\"read\": [\"system.Everyone\"]}}");
+        owner.send("PUT", "/buckets/" + b + "/collections/never", "{\"data\": {\"cache_expires\": 0}}");
+        owner.send("PUT", "/buckets/" + b + "/collections/lower", "{\"data\": {\"cache_expires\": 10}}");
+        owner.send("PUT", "/buckets/" + b + "/collections/higher", "{\"data\": {\"cache_expires\": 60}}");
+
+        assertEquals("max-age=30", reader.get("/buckets/" + b + "/collections/never/records").header("Cache-Control"));
+        assertEquals("max-age=30", reader.get("/buckets/" + b + "/collections/lower/records").header("Cache-Control"));
+        assertEquals("max-age=60", reader.get("/buckets/" + b + "/collections/higher/records").header("Cache-Control"));
+
+        settings.put("kinto.record_cache_expires_seconds", "");
+        settings.put("kinto.collection_cache_expires_seconds", "0");
+        Http zeroOwner = new Http(JintoServer.url(settings)).as("alice", "secret");
+        Http zeroReader = new Http(JintoServer.url(settings));
+        zeroOwner.send("PUT", "/buckets/" + b, "{\"permissions\": {\"read\": [\"system.Everyone\"]}}");
+        zeroOwner.send("PUT", "/buckets/" + b + "/collections/never", "{\"data\": {\"cache_expires\": 0}}");
+        Http.Response records = zeroReader.get("/buckets/" + b + "/collections/never/records");
+        assertEquals("max-age=0, must-revalidate, no-cache, no-store", records.header("Cache-Control"));
+        assertEquals("no-cache", records.header("Pragma"));
+        assertNotNull(records.header("Expires"));
+        assertEquals("max-age=0, must-revalidate, no-cache, no-store",
+                zeroReader.get("/buckets/" + b + "/collections/never").header("Cache-Control"));
     }
 }

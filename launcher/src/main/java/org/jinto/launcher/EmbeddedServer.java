@@ -40,7 +40,10 @@ public final class EmbeddedServer implements AutoCloseable {
         connector.setEncodedSolidusHandling("reject");
         // Kinto accepts ETag values unencoded in the query string (?_since="1500000000000"), as do its clients.
         connector.setProperty("relaxedQueryChars", "\"<>[\\]^`{|}");
+        // TRACE reaches the application, which answers it as Kinto does (405, or 404 off its routes).
+        connector.setAllowTrace(true);
         tomcat.setConnector(connector);
+        tomcat.getEngine().getPipeline().addValve(new Http09RefusalValve());
         ((org.apache.catalina.core.StandardHost) tomcat.getHost()).setErrorReportValveClass(JsonErrorReportValve.class.getName());
         context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
         contextParams.forEach(context::addParameter);

@@ -20,11 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The kinto-admin build served by {@code kinto.plugins.admin}: the folder named by {@code kinto.admin_assets_path},
  * which must hold {@code index.html} and the {@code VERSION} file whose content the {@code admin} capability
- * advertises. A missing folder or file stops startup.
+ * advertises. A named folder that is missing or incomplete stops startup. Without the setting the server starts,
+ * as Kinto does (whose package bundles a build, which Jinto does not): a warning is logged, the capability says
+ * what is missing and the admin pages answer 404.
  */
 @ApplicationScoped
 public class AdminAssets {
@@ -33,22 +36,27 @@ public class AdminAssets {
     public static final String PATH_KEY = "kinto.admin_assets_path";
     static final String INDEX = "index.html";
     static final String VERSION = "VERSION";
+    static final String MISSING = "no kinto-admin build: set " + PATH_KEY
+            + " to the folder of one (index.html, VERSION, assets/)";
+    private static final Logger LOG = Logger.getLogger(AdminAssets.class.getName());
 
     @Inject
     Settings settings;
 
+    private boolean included;
     private Path folder;
     private String version;
 
     @PostConstruct
     void locate() {
-        if (!IncludedPlugins.contains(settings, PLUGIN)) {
+        included = IncludedPlugins.contains(settings, PLUGIN);
+        if (!included) {
             return;
         }
         String configured = settings.get(PATH_KEY, "").strip();
         if (configured.isEmpty()) {
-            throw new IllegalStateException(PLUGIN + " needs " + PATH_KEY
-                    + ": the folder of a kinto-admin build (index.html, VERSION, assets/)");
+            LOG.warning(PLUGIN + ": " + MISSING + "; /v1/admin/ answers 404");
+            return;
         }
         try {
             folder = Path.of(configured).toRealPath();
@@ -73,8 +81,9 @@ public class AdminAssets {
         // Nothing more: locate() has run.
     }
 
+    /** Whether {@code kinto.plugins.admin} is included (its pages are routed, with or without a build). */
     public boolean enabled() {
-        return folder != null;
+        return included;
     }
 
     /**
@@ -97,11 +106,20 @@ public class AdminAssets {
         }
     }
 
-    /** Kinto's {@code admin} capability with the build's version, when the plugin is included. */
+    /**
+     * Kinto's {@code admin} capability with the build's version, when the plugin is included; without a build, a
+     * null version and what is missing.
+     */
     @Produces
     @Dependent
     Capability capability() {
-        return folder == null ? null : new Capability("admin", "Serves the admin console.",
-                "https://github.com/Kinto/kinto-admin/", JSON.createObjectBuilder().add("version", version).build());
+        if (!included) {
+            return null;
+        }
+        var extra = folder == null
+                ? JSON.createObjectBuilder().addNull("version").add("missing", MISSING)
+                : JSON.createObjectBuilder().add("version", version);
+        return new Capability("admin", "Serves the admin console.", "https://github.com/Kinto/kinto-admin/",
+                extra.build());
     }
 }

@@ -38,6 +38,8 @@ import java.util.Optional;
 public class Metrics {
 
     public static final String PROMETHEUS_PLUGIN = "kinto.plugins.prometheus";
+    /** Accepted in {@code kinto.includes} as Kinto 25 requires it; {@code kinto.statsd_url} alone turns StatsD on. */
+    public static final String STATSD_PLUGIN = "kinto.plugins.statsd";
     static final String PROMETHEUS_PREFIX_KEY = "kinto.prometheus_prefix";
 
     @Inject

@@ -6,8 +6,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
+import org.jinto.ops.IncludedPlugins;
+import org.jinto.ops.admin.AdminAssets;
 
-/** The {@code permissions_endpoint} capability, shown when {@code kinto.experimental_permissions_endpoint} is on. */
+/**
+ * The {@code permissions_endpoint} capability, shown when {@code kinto.experimental_permissions_endpoint} is on or,
+ * as in Kinto, when the admin UI ({@code kinto.plugins.admin}, which lists the user's objects with it) is included.
+ */
 @ApplicationScoped
 public class PermissionsEndpointCapability {
 
@@ -17,7 +22,7 @@ public class PermissionsEndpointCapability {
     Settings settings;
 
     public boolean enabled() {
-        return settings.getBoolean(ENABLED_KEY, false);
+        return settings.getBoolean(ENABLED_KEY, false) || IncludedPlugins.contains(settings, AdminAssets.PLUGIN);
     }
 
     @Produces

@@ -94,8 +94,7 @@ public class PermissionsList implements ComputedList {
 
     /** Kinto lets everyone read this endpoint unless {@code kinto.permissions_read_principals} says otherwise. */
     private void authorize(Identity identity) {
-        String key = "kinto." + RESOURCE_NAME + "_read_principals";
-        List<String> allowed = settings.get(key).isPresent() ? settings.getList(key) : List.of(Identity.EVERYONE);
+        List<String> allowed = settings.getList("kinto." + RESOURCE_NAME + "_read_principals");
         if (allowed.stream().noneMatch(identity.principals()::contains)) {
             throw identity.authenticated() ? Authorizer.forbidden() : authorizer.unauthorized();
         }

@@ -1,5 +1,6 @@
 package org.jinto.resource.body;
 
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
@@ -27,7 +28,8 @@ import java.util.Locale;
  * "Request body too large") and at most {@code maxDepth} levels of nesting.
  * <p>
  * A bad body is Kinto's 400 errno 107 with two details, {@code Invalid JSON: <reason>} and {@code Required}, both at
- * location {@code body} with name {@code ""} (Cornice drops the unreadable body, then the schema misses it).
+ * location {@code body} with name {@code ""} (Cornice drops the unreadable body, then the schema misses it); so is
+ * JSON that is neither an object nor an array ({@code Should be a JSON object or an array}).
  * An empty body reads as an empty object, as Cornice does.
  * <p>
  * The text is read by {@link RapidJson}: Kinto's messages, Python's number types.
@@ -73,14 +75,29 @@ public final class JsonBodyReader {
         }
     }
 
+    /**
+     * A request body as Cornice's {@code extract_cstruct} takes it: JSON that is neither an object nor an array is
+     * dropped as unreadable JSON is ({@code Should be a JSON object or an array}, then {@code Required}).
+     */
+    public JsonStructure readRequestBody(byte[] body, String contentType) {
+        if (read(body, contentType) instanceof JsonStructure structure) {
+            return structure;
+        }
+        throw unreadable("Should be a JSON object or an array");
+    }
+
     private KintoException tooLarge() {
         return new KintoException(413, Errno.REQUEST_TOO_LARGE, "Request Entity Too Large",
                 "Request body too large (limit: " + maxBytes + " bytes)");
     }
 
     static KintoException invalidJson(String reason) {
+        return unreadable("Invalid JSON: " + reason);
+    }
+
+    private static KintoException unreadable(String description) {
         return InvalidParameters.of(List.of(
-                ErrorDetail.of("body", "", "Invalid JSON: " + reason),
+                ErrorDetail.of("body", "", description),
                 ErrorDetail.of("body", "", "Required")));
     }
 

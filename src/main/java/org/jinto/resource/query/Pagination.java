@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class Pagination {
 
-    public static final long DEFAULT_TOKEN_VALIDITY_SECONDS = 10;
+    public static final long DEFAULT_TOKEN_VALIDITY_SECONDS = 600;
 
     private final Cache cache;
     private final long tokenValiditySeconds;

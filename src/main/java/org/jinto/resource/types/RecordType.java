@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Storage;
+import org.jinto.resource.CacheHeaders;
 import org.jinto.resource.IdGenerator;
 import org.jinto.resource.RequestContext;
 import org.jinto.resource.ResourceType;
@@ -84,23 +85,29 @@ public class RecordType extends ResourceType {
         return schemas.validation().record(object, collection(context), schemas.bucket(context));
     }
 
-    /** The collection's {@code cache_expires}, else {@code kinto.<bid>.<cid>.record_cache_expires_seconds}... */
+    /**
+     * Kinto's records view: the first of {@code kinto.<bid>.<cid>.record_cache_expires_seconds},
+     * {@code kinto.<bid>.record_cache_expires_seconds}, {@code kinto.record_cache_expires_seconds} and the legacy
+     * {@code <bid>_<cid>_} and {@code <bid>_} forms; the collection's {@code cache_expires} cannot lower it.
+     */
     @Override
     public Long cacheExpires(RequestContext context) {
-        if (collection(context).get("cache_expires") instanceof JsonNumber seconds) {
-            return seconds.longValue();
-        }
         String bucketId = context.route().ids().get("bucket_id");
         String collectionId = context.route().ids().get("collection_id");
+        Long setting = null;
         for (String key : List.of(bucketId + "." + collectionId + ".record_cache_expires_seconds",
                 bucketId + ".record_cache_expires_seconds",
+                "record_cache_expires_seconds",
                 bucketId + "_" + collectionId + "_record_cache_expires_seconds",
                 bucketId + "_record_cache_expires_seconds")) {
-            var value = settings.get("kinto." + key).filter(s -> !s.isBlank());
-            if (value.isPresent()) {
-                return Long.valueOf(value.get().strip());
+            setting = CacheHeaders.seconds(settings, "kinto." + key);
+            if (setting != null) {
+                break;
             }
         }
-        return null;
+        if (collection(context).get("cache_expires") instanceof JsonNumber seconds) {
+            return Math.max(setting == null ? -1 : setting, seconds.longValue());
+        }
+        return setting;
     }
 }

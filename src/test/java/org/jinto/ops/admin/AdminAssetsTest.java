@@ -62,11 +62,16 @@ class AdminAssetsTest {
     }
 
     @Test
-    void badFolderStopsStartup() throws Exception {
-        IllegalStateException missingSetting = assertThrows(IllegalStateException.class,
-                () -> assets(Map.of("kinto.includes", "kinto.plugins.admin")));
-        assertTrue(missingSetting.getMessage().contains("kinto.admin_assets_path"));
+    void withoutTheSettingTheCapabilitySaysWhatIsMissing() {
+        AdminAssets assets = assets(Map.of("kinto.includes", "kinto.plugins.admin"));
+        assertTrue(assets.enabled());
+        assertTrue(assets.file("index.html").isEmpty());
+        assertTrue(assets.capability().extra().isNull("version"));
+        assertTrue(assets.capability().extra().getString("missing").contains("kinto.admin_assets_path"));
+    }
 
+    @Test
+    void badFolderStopsStartup() throws Exception {
         assertThrows(IllegalStateException.class, () -> assets(Map.of("kinto.includes", "kinto.plugins.admin",
                 "kinto.admin_assets_path", root.resolve("nowhere").toString())));
 

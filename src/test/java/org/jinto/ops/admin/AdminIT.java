@@ -82,6 +82,24 @@ class AdminIT {
     }
 
     @Test
+    void withoutABuildTheServerStartsAndTheCapabilitySaysWhatIsMissing() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.includes", "kinto.plugins.admin");
+        Http noBuild = new Http(JintoServer.url(settings));
+        JsonObject admin = noBuild.get("/").object().getJsonObject("capabilities").getJsonObject("admin");
+        assertEquals("Serves the admin console.", admin.getString("description"));
+        assertTrue(admin.isNull("version"));
+        assertTrue(admin.getString("missing").contains("kinto.admin_assets_path"), admin.toString());
+        assertTrue(noBuild.get("/").object().getJsonObject("capabilities").containsKey("permissions_endpoint"),
+                "the admin turns the permissions endpoint on, as in Kinto");
+        assertEquals(200, noBuild.get("/permissions").status());
+        assertEquals(307, noBuild.get("/admin").status());
+        Http.Response index = noBuild.get("/admin/");
+        assertEquals(404, index.status());
+        assertEquals(111, index.object().getInt("errno"));
+    }
+
+    @Test
     void withoutThePluginThereIsNoAdmin() {
         Http plain = new Http(JintoServer.url());
         assertEquals(404, plain.get("/admin/").status());

@@ -31,7 +31,7 @@ class MetricsIT {
     @Test
     void prometheusCountsRequestsByEndpointTemplateAndStatus() {
         Http http = new Http(JintoServer.url(prometheusSettings()));
-        String heartbeatSeries = "request_summary_total{endpoint=\"/__heartbeat__\",method=\"get\",status=\"200\"}";
+        String heartbeatSeries = "kinto_request_summary_total{endpoint=\"/__heartbeat__\",method=\"get\",status=\"200\"}";
         double before = value(http.get("/__metrics__").body(), heartbeatSeries);
         for (int i = 0; i < 3; i++) {
             assertEquals(200, http.get("/__heartbeat__").status());
@@ -45,11 +45,11 @@ class MetricsIT {
                 metrics.header("Content-Type"));
         String text = metrics.body();
         assertEquals(before + 3, value(text, heartbeatSeries), 0.0001);
-        assertTrue(value(text, "request_duration_seconds_count{endpoint=\"/__heartbeat__\"}") >= 3);
+        assertTrue(value(text, "kinto_request_duration_seconds_count{endpoint=\"/__heartbeat__\"}") >= 3);
         assertTrue(text.contains("request_duration_seconds_bucket{endpoint=\"/__heartbeat__\",le=\"0.1\"}"), text);
         assertTrue(text.contains("endpoint=\"/buckets/{id}\""), text);
         assertFalse(text.contains("some-bucket-id"));
-        assertTrue(text.contains("request_summary_total{endpoint=\"unknown\",method=\"get\",status=\"404\"}"), text);
+        assertTrue(text.contains("kinto_request_summary_total{endpoint=\"unknown\",method=\"get\",status=\"404\"}"), text);
         assertFalse(text.contains("no-such-endpoint-anywhere"));
         assertTrue(text.contains("jvm_memory_used_bytes{"), "JVM gauges");
     }

@@ -37,15 +37,15 @@ class StorageCountGaugesIT {
         int historyEntries = alice.get("/buckets/b1/history").object().getJsonArray("data").size();
 
         Map<String, Double> expected = new TreeMap<>(Map.of(
-                "objects{resource=\"account\"}", 1.0,
-                "objects{resource=\"bucket\"}", 1.0,
-                "objects{resource=\"collection\"}", 1.0,
-                "objects{resource=\"group\"}", 0.0,
-                "tombstones{resource=\"group\"}", 1.0,
-                "objects{resource=\"record\"}", 2.0,
-                "tombstones{resource=\"record\"}", 1.0,
-                "objects{resource=\"history\"}", (double) historyEntries,
-                "tombstones{resource=\"history\"}", 0.0));
+                "kinto_objects{resource=\"account\"}", 1.0,
+                "kinto_objects{resource=\"bucket\"}", 1.0,
+                "kinto_objects{resource=\"collection\"}", 1.0,
+                "kinto_objects{resource=\"group\"}", 0.0,
+                "kinto_tombstones{resource=\"group\"}", 1.0,
+                "kinto_objects{resource=\"record\"}", 2.0,
+                "kinto_tombstones{resource=\"record\"}", 1.0,
+                "kinto_objects{resource=\"history\"}", (double) historyEntries,
+                "kinto_tombstones{resource=\"history\"}", 0.0));
         Map<String, Double> seen = awaitSeries(server, expected);
         assertEquals(expected, seen);
         assertEquals(8, historyEntries, "every change in b1 has its history entry");

@@ -17,6 +17,9 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +53,7 @@ class SignerIT {
             Files.writeString(chain, pem("CERTIFICATE", LOCAL.getCertificate().getEncoded()));
             // PostgreSQL: a refused or failed change must roll back everything the request wrote.
             Map<String, String> settings = JintoServer.postgresql();
-            settings.put("kinto.includes", "kinto_signer");
+            settings.put("kinto.includes", "kinto_signer kinto.plugins.history");
             settings.put("multiauth.policies", "basicauth");
             settings.put("kinto.bucket_create_principals", "system.Authenticated");
             settings.put("kinto.signer.resources", String.join("\n    ",
@@ -307,6 +310,22 @@ class SignerIT {
     }
 
     @Test
+    void reviewRequestWithoutPreviewOnlyRecordsWhoAsked() {
+        String source = "/buckets/simple/collections/asked";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-review").status());
+        JsonObject asked = data(alice.get(source));
+        assertEquals("to-review", asked.getString("status"));
+        assertEquals(asked.getString("last_edit_by"), asked.getString("last_review_request_by"));
+        assertEquals(List.of(), ids(records(anonymous, "/buckets/simple-signed/collections/asked")));
+        // Review is not enabled for this resource: the editor signs.
+        assertEquals(200, status(alice, source, "to-sign").status());
+        assertEquals(List.of("r1"), ids(records(anonymous, "/buckets/simple-signed/collections/asked")));
+    }
+
+    @Test
     void rollbackRestoresDeletedChangedAndRemovesNewRecords() {
         String source = "/buckets/simple/collections/back";
         alice.send("PUT", "/buckets/simple", null);
@@ -357,7 +376,9 @@ class SignerIT {
         AUTOGRAPH.failing.set(true);
         try {
             Http.Response failed = status(alice, source, "to-sign");
-            assertTrue(failed.status() >= 500, failed.toString());
+            assertEquals(503, failed.status(), failed.toString());
+            assertEquals(201, failed.object().getInt("errno"));
+            assertEquals("3", failed.header("Retry-After"), failed.toString());
         } finally {
             AUTOGRAPH.failing.set(false);
         }
@@ -401,6 +422,79 @@ class SignerIT {
         assertEquals(List.of(), ids(records(anonymous, "/buckets/preview/collections/dropped")));
         assertSignatureValid("/buckets/preview/collections/dropped", KEY);
         assertSignatureValid("/buckets/main/collections/dropped", KEY);
+    }
+
+    /**
+     * Edits racing signatures: whatever the interleaving, a source that says {@code signed} has exactly its records
+     * published (an edit is either in the signature or leaves the source in {@code work-in-progress}), and the
+     * destination's signature always matches its records.
+     */
+    @Test
+    void editsDuringASignatureAreSignedOrLeftForTheNext() throws Exception {
+        String source = "/buckets/simple/collections/raced";
+        String destination = "/buckets/simple-signed/collections/raced";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 15; i++) {
+                String record = source + "/records/r" + i;
+                Future<Http.Response> edit = pool.submit(() -> alice.send("PUT", record, "{\"data\": {\"v\": 1}}"));
+                Future<Http.Response> sign = pool.submit(() -> status(alice, source, "to-sign"));
+                assertEquals(201, edit.get().status(), edit.get().body());
+                assertTrue(List.of(200, 400).contains(sign.get().status()), sign.get().body());
+                if (data(alice.get(source)).getString("status").equals("signed")) {
+                    assertEquals(contents(records(alice, source)), contents(records(anonymous, destination)));
+                } else {
+                    assertEquals(200, status(alice, source, "to-sign").status());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(15, records(anonymous, destination).size());
+        assertSignatureValid(destination, KEY);
+    }
+
+    /** Records without their timestamps, by id. */
+    private static Map<String, JsonObject> contents(List<JsonObject> records) {
+        Map<String, JsonObject> byId = new java.util.TreeMap<>();
+        records.forEach(r -> byId.put(r.getString("id"),
+                jakarta.json.Json.createObjectBuilder(r).remove("last_modified").build()));
+        return byId;
+    }
+
+    @Test
+    void signerChangesAreResourceEventsOfThePluginThatTheHistoryRecords() {
+        String source = "/buckets/simple/collections/traced";
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PUT", source, null);
+        alice.send("PUT", source + "/records/r1", "{\"data\": {\"v\": 1}}");
+        assertEquals(200, status(alice, source, "to-sign").status());
+
+        List<JsonObject> published = history(alice, "/buckets/simple-signed", "traced");
+        JsonObject copied = published.stream()
+                .filter(e -> e.getString("uri").equals("/buckets/simple-signed/collections/traced/records/r1"))
+                .findFirst().orElseThrow(() -> new AssertionError(published.toString()));
+        assertEquals("create", copied.getString("action"));
+        assertEquals("plugin:remote-settings", copied.getString("user_id"));
+        assertEquals(1, copied.getJsonObject("target").getJsonObject("data").getInt("v"));
+        assertTrue(published.stream().anyMatch(e -> e.getString("resource_name").equals("collection")
+                && e.getJsonObject("target").getJsonObject("data").containsKey("signature")), published.toString());
+
+        // The status the plugin wrote on the source is in its history too, after the user's own request.
+        List<JsonObject> sourceHistory = history(alice, "/buckets/simple", "traced").stream()
+                .filter(e -> e.getString("uri").equals(source)).toList();
+        JsonObject latest = sourceHistory.get(0);
+        assertEquals("plugin:remote-settings", latest.getString("user_id"), sourceHistory.toString());
+        assertEquals("signed", latest.getJsonObject("target").getJsonObject("data").getString("status"));
+        assertTrue(sourceHistory.stream().anyMatch(e -> e.getString("user_id").startsWith("basicauth:")
+                && e.getJsonObject("target").getJsonObject("data").getString("status").equals("to-sign")));
+    }
+
+    private static List<JsonObject> history(Http client, String bucketUri, String collectionId) {
+        return client.get(bucketUri + "/history?collection_id=" + collectionId).object().getJsonArray("data")
+                .getValuesAs(JsonObject.class);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.jinto.api.http.KintoException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -46,6 +47,20 @@ class JsonBodyReaderTest {
     @Test
     void emptyBodyIsAnEmptyObjectAsCorniceReadsIt() {
         assertEquals(JsonValue.EMPTY_JSON_OBJECT, reader.read(new byte[0], null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"x\"", "1", "null", "true", " 2.5 "})
+    void jsonNeitherObjectNorArrayIsDroppedAsCorniceDoes(String body) {
+        assertInvalid(() -> reader.readRequestBody(body.getBytes(StandardCharsets.UTF_8), "application/json"),
+                "Should be a JSON object or an array",
+                detail("body", "", "Should be a JSON object or an array"), detail("body", "", "Required"));
+    }
+
+    @Test
+    void anArrayIsReadForTheSchemaToRefuse() {
+        assertEquals(Json.createArrayBuilder().add(1).build(),
+                reader.readRequestBody("[1]".getBytes(StandardCharsets.UTF_8), "application/json"));
     }
 
     @Test

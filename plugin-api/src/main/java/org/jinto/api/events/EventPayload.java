@@ -32,6 +32,25 @@ public record EventPayload(long timestamp, Action action, String uri, String use
         ids = Collections.unmodifiableMap(new LinkedHashMap<>(ids));
     }
 
+    /**
+     * The payload of a change to the object at {@code objectUri} (e.g. {@code /buckets/b/collections/c/records/r}):
+     * its resource name and ids are read from the URI, as Kinto reads them from the route's match.
+     */
+    public static EventPayload ofObject(long timestamp, Action action, String objectUri, String userId) {
+        String[] segments = objectUri.substring(1).split("/");
+        if (segments.length % 2 != 0) {
+            throw new IllegalArgumentException("Not an object URI: " + objectUri);
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        String resourceName = null;
+        for (int i = 0; i < segments.length; i += 2) {
+            // "buckets" -> "bucket": the plural of every Kinto resource takes an "s".
+            resourceName = segments[i].substring(0, segments[i].length() - 1);
+            ids.put(resourceName + "_id", segments[i + 1]);
+        }
+        return new EventPayload(timestamp, action, objectUri, userId, resourceName, ids);
+    }
+
     /** The id stored under a Kinto key such as {@code collection_id}. */
     public Optional<String> id(String key) {
         return Optional.ofNullable(ids.get(key));

@@ -2,9 +2,11 @@ package org.jinto.plugins.history;
 
 import static org.jinto.api.Jsonp.JSON;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -57,7 +59,12 @@ public class HistoryListener {
     @Inject
     PermissionBackend permission;
 
-    void onResourceChanged(@Observes ResourceChanged event) {
+    /**
+     * Called after the other observers of the change (a late priority): the history records what they made of it,
+     * and a request takes the lock of its bucket's history last, after the locks that the other observers' writes
+     * take, so concurrent requests take their locks in one order and cannot deadlock on them.
+     */
+    void onResourceChanged(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ResourceChanged event) {
         EventPayload payload = event.payload();
         // A deleted bucket takes its whole history with it: its deletion is not recorded.
         if (!plugin.isEnabled() || !TRACKED.contains(payload.resourceName())

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import org.jinto.api.permission.PermissionBackend;
-import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
 import org.jinto.api.storage.UnicityException;
@@ -24,7 +23,8 @@ import java.util.Set;
 /**
  * kinto-signer's updater for one signed resource, acting for the user who changed the source: copies records
  * between its collections, signs a destination and writes the source's status and tracking fields. Everything goes
- * through the storage and permission backends of the request, inside its transaction.
+ * through the storage and permission backends of the request, inside its transaction; every change of a collection
+ * or record is reported as a resource event of the plugin's ({@link PluginWrites}).
  */
 final class Publisher {
 
@@ -37,6 +37,7 @@ final class Publisher {
     private static final Set<String> IGNORED_IN_DIFF = Set.of("last_modified", "schema");
     private static final DateTimeFormatter PYTHON_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+    private final PluginWrites writes;
     private final Storage storage;
     private final PermissionBackend permission;
     private final ContentSigner signer;
@@ -45,9 +46,10 @@ final class Publisher {
     /** The {@code *_by} value: the user id, or null for an anonymous change (as Kinto's {@code None}). */
     private final JsonValue by;
 
-    Publisher(Storage storage, PermissionBackend permission, ContentSigner signer, SignedResource resource,
+    Publisher(PluginWrites writes, PermissionBackend permission, ContentSigner signer, SignedResource resource,
               String userId) {
-        this.storage = storage;
+        this.writes = writes;
+        this.storage = writes.storage();
         this.permission = permission;
         this.signer = signer;
         this.resource = resource;
@@ -87,18 +89,20 @@ final class Publisher {
      */
     int rollback(CollectionRef target, boolean markSigned) {
         List<JsonObject> published = records(resource.destination());
-        Map<String, JsonObject> publishedById = new LinkedHashMap<>();
-        published.forEach(r -> publishedById.put(r.getString("id"), r));
+        Map<String, JsonObject> publishedById = byId(published);
+        List<JsonObject> current = records(target);
+        Map<String, JsonObject> currentById = byId(current);
         String parent = target.collectionUri();
-        List<JsonObject> changes = diff(records(target), published);
+        List<JsonObject> changes = diff(current, published);
         for (JsonObject change : changes) {
             String id = change.getString("id");
             JsonObject restored = publishedById.get(id);
             if (restored == null) {
-                storage.delete("record", parent, id, null);
+                writes.delete("record", parent, currentById.get(id));
             } else {
                 // Restored with a new timestamp, so that clients syncing the source see the change.
-                storage.update("record", parent, id, JSON.createObjectBuilder(restored).remove("last_modified").build());
+                writes.put("record", parent, id, JSON.createObjectBuilder(restored).remove("last_modified").build(),
+                        currentById.get(id));
             }
         }
         if (markSigned) {
@@ -115,7 +119,9 @@ final class Publisher {
 
     /** After its source was deleted: {@code target}'s records deleted (tombstones kept) and the emptiness signed. */
     void unpublish(CollectionRef target, JsonObject deletedSource) {
-        storage.deleteAll("record", target.collectionUri(), Query.all());
+        for (JsonObject record : records(target)) {
+            writes.delete("record", target.collectionUri(), record);
+        }
         sign(target, deletedSource);
     }
 
@@ -170,24 +176,22 @@ final class Publisher {
                 updated.add(field, sourceAttributes.get(field));
             }
         }
-        storage.update("collection", destination.bucketUri(), destination.collection(), updated.build());
+        writes.put("collection", destination.bucketUri(), destination.collection(), updated.build(), current);
     }
 
     /** Pushes the source's differences to the destination: creates, updates, tombstones. */
     private int copyRecords(CollectionRef source, CollectionRef destination) {
-        List<JsonObject> changes = diff(records(source), records(destination));
+        Map<String, JsonObject> published = byId(records(destination));
+        List<JsonObject> changes = diff(records(source), List.copyOf(published.values()));
         String parent = destination.collectionUri();
         for (JsonObject change : changes) {
             String id = change.getString("id");
             if (change.getBoolean("deleted", false)) {
-                try {
-                    storage.delete("record", parent, id, null);
-                } catch (ObjectNotFoundException alreadyGone) {
-                    // Not in the destination: nothing to delete.
-                }
+                writes.delete("record", parent, published.get(id));
             } else {
                 // The destination gets its own timestamp.
-                storage.update("record", parent, id, JSON.createObjectBuilder(change).remove("last_modified").build());
+                writes.put("record", parent, id, JSON.createObjectBuilder(change).remove("last_modified").build(),
+                        published.get(id));
             }
         }
         return changes.size();
@@ -202,7 +206,7 @@ final class Publisher {
 
     private void ensureExists(String resourceName, String parent, String id, String uri, String perm, String who) {
         try {
-            storage.create(resourceName, parent, JSON.createObjectBuilder().add("id", id).build());
+            writes.create(resourceName, parent, JSON.createObjectBuilder().add("id", id).build());
             permission.replaceObjectPermissions(uri, Map.of(perm, Set.of(who)));
         } catch (UnicityException exists) {
             // Already there, with its own permissions.
@@ -214,9 +218,17 @@ final class Publisher {
     }
 
     private void updateSource(Map<String, JsonValue> attributes) {
-        JsonObjectBuilder updated = JSON.createObjectBuilder(sourceCollection()).remove("last_modified");
+        JsonObject current = sourceCollection();
+        JsonObjectBuilder updated = JSON.createObjectBuilder(current).remove("last_modified");
         attributes.forEach(updated::add);
-        storage.update("collection", resource.source().bucketUri(), resource.source().collection(), updated.build());
+        writes.put("collection", resource.source().bucketUri(), resource.source().collection(), updated.build(),
+                current);
+    }
+
+    private static Map<String, JsonObject> byId(List<JsonObject> records) {
+        Map<String, JsonObject> byId = new LinkedHashMap<>();
+        records.forEach(r -> byId.put(r.getString("id"), r));
+        return byId;
     }
 
     private List<JsonObject> records(CollectionRef collection) {
@@ -228,8 +240,7 @@ final class Publisher {
      * and schema), the new ones, and tombstones for those only in {@code right}.
      */
     static List<JsonObject> diff(List<JsonObject> left, List<JsonObject> right) {
-        Map<String, JsonObject> leftById = new LinkedHashMap<>();
-        left.forEach(r -> leftById.put(r.getString("id"), r));
+        Map<String, JsonObject> leftById = byId(left);
         List<JsonObject> results = new ArrayList<>();
         for (JsonObject r : right) {
             JsonObject leftRecord = leftById.remove(r.getString("id"));

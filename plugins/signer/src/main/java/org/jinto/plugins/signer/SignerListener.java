@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jinto.api.events.Action;
+import org.jinto.api.events.ChangeNotifier;
 import org.jinto.api.events.EventPayload;
 import org.jinto.api.events.ImpactedObject;
 import org.jinto.api.events.ResourceChanged;
@@ -35,10 +36,14 @@ public class SignerListener {
     Storage storage;
     @Inject
     PermissionBackend permission;
+    @Inject
+    ChangeNotifier notifier;
 
     void onChange(@Observes ResourceChanged event) {
         EventPayload payload = event.payload();
-        if (!plugin.isEnabled() || payload.bucketId().isEmpty()) {
+        // The plugin's own changes (signatures, copies, status updates) are not checked again.
+        if (!plugin.isEnabled() || payload.bucketId().isEmpty()
+                || PluginWrites.PLUGIN_USER_ID.equals(payload.userId())) {
             return;
         }
         switch (payload.resourceName()) {
@@ -192,6 +197,6 @@ public class SignerListener {
     }
 
     private Publisher publisher(SignedResource resource, String userId) {
-        return new Publisher(storage, permission, plugin.signer(resource), resource, userId);
+        return new Publisher(new PluginWrites(storage, notifier), permission, plugin.signer(resource), resource, userId);
     }
 }

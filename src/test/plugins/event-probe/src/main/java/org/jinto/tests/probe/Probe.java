@@ -11,6 +11,7 @@ import org.jinto.api.events.AfterResourceChanged;
 import org.jinto.api.events.ImpactedObject;
 import org.jinto.api.events.ResourceChanged;
 import org.jinto.api.events.ResourceEvent;
+import org.jinto.api.storage.BackendException;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Storage;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Records every ResourceChanged and AfterResourceChanged: the event, its payload and impacted objects. A record
- * created or updated with {@code "explode": true} makes the ResourceChanged observer throw. On AfterResourceChanged,
+ * created or updated with {@code "explode": true} makes the ResourceChanged observer throw ({@code "unavailable": true}:
+ * a backend failure). On AfterResourceChanged,
  * each record is read back from storage to tell whether what the event reports is what was committed.
  */
 @ApplicationScoped
@@ -36,6 +38,9 @@ public class Probe {
                 .anyMatch(i -> i.newObject().getBoolean("explode", false));
         if (explode) {
             throw new IllegalStateException("The probe refuses this change");
+        }
+        if (event.impactedObjects().stream().anyMatch(i -> i.newObject().getBoolean("unavailable", false))) {
+            throw new BackendException("The probe's backend is down", null);
         }
     }
 
