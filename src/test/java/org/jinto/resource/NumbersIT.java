@@ -5,6 +5,7 @@ import org.jinto.json.JsonNumbersTest;
 import org.jinto.json.JsonText;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
+import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

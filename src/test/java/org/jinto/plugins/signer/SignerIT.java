@@ -204,6 +204,17 @@ class SignerIT {
     }
 
     @Test
+    void anonymousRecordChangesMoveTheSourceToWorkInProgress() {
+        alice.send("PUT", "/buckets/simple", null);
+        data(alice.send("PUT", "/buckets/simple/collections/open",
+                "{\"permissions\": {\"write\": [\"system.Everyone\"]}}"));
+        data(anonymous.send("PUT", "/buckets/simple/collections/open/records/r1", "{\"data\": {}}"));
+        JsonObject source = data(alice.get("/buckets/simple/collections/open"));
+        assertEquals("work-in-progress", source.getString("status"));
+        assertTrue(source.isNull("last_edit_by"), source.toString());
+    }
+
+    @Test
     void toSignCopiesCreatesUpdatesAndDeletesThenSigns() throws Exception {
         alice.send("PUT", "/buckets/simple", null);
         alice.send("PUT", "/buckets/simple/collections/copy", null);
