@@ -215,6 +215,17 @@ class SignerIT {
     }
 
     @Test
+    void anAnonymousCreatorGetsEmptyGroupsAndASignedDestination() throws Exception {
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PATCH", "/buckets/simple",
+                "{\"permissions\": {\"collection:create\": [\"system.Everyone\"], \"group:create\": [\"system.Everyone\"]}}");
+        assertEquals(201, anonymous.send("PUT", "/buckets/simple/collections/nobody", null).status());
+        assertEquals("signed", data(alice.get("/buckets/simple/collections/nobody")).getString("status"));
+        assertEquals(0, data(alice.get("/buckets/simple/groups/nobody-editors")).getJsonArray("members").size());
+        assertSignatureValid("/buckets/simple-signed/collections/nobody", KEY);
+    }
+
+    @Test
     void toSignCopiesCreatesUpdatesAndDeletesThenSigns() throws Exception {
         alice.send("PUT", "/buckets/simple", null);
         alice.send("PUT", "/buckets/simple/collections/copy", null);

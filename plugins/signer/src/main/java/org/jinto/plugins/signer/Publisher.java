@@ -197,7 +197,10 @@ final class Publisher {
         return changes.size();
     }
 
-    /** The destination bucket (writable by the signing user) and collection (readable by everyone), if missing. */
+    /**
+     * The destination bucket (writable by the signing user, by nobody if anonymous) and collection (readable by
+     * everyone), if missing.
+     */
     private void createDestination(CollectionRef destination) {
         ensureExists("bucket", "", destination.bucket(), destination.bucketUri(), "write", userId);
         ensureExists("collection", destination.bucketUri(), destination.collection(), destination.collectionUri(),
@@ -207,7 +210,9 @@ final class Publisher {
     private void ensureExists(String resourceName, String parent, String id, String uri, String perm, String who) {
         try {
             writes.create(resourceName, parent, JSON.createObjectBuilder().add("id", id).build());
-            permission.replaceObjectPermissions(uri, Map.of(perm, Set.of(who)));
+            if (who != null) {
+                permission.replaceObjectPermissions(uri, Map.of(perm, Set.of(who)));
+            }
         } catch (UnicityException exists) {
             // Already there, with its own permissions.
         }
