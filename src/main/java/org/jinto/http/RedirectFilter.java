@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jinto.api.Settings;
+import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.ops.RequestLogContext;
 import org.jinto.resource.CacheHeaders;
@@ -15,11 +16,12 @@ import org.jinto.resource.Cors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Kinto's redirects, as 307 keeping the query string: a path outside {@code /v1} goes to the same path under
  * {@code /v1} ({@code kinto.version_prefix_redirect_enabled}, cached {@code kinto.version_prefix_redirect_ttl_seconds},
- * default not at all), and trailing slashes are removed ({@code /v1/buckets/} → {@code /v1/buckets}, {@code /v1} →
+ * default not at all; a path naming another version, or any when disabled, is 404 errno 116), and trailing slashes are removed ({@code /v1/buckets/} → {@code /v1/buckets}, {@code /v1} →
  * {@code /v1/}, except below the admin UI's {@code /v1/admin/}; {@code kinto.trailing_slash_redirect_enabled},
  * cached {@code kinto.trailing_slash_redirect_ttl_seconds}, default an hour). A disabled trailing-slash redirect
  * leaves those paths unrouted: 404. Redirects carry Kinto's default CORS headers.
@@ -29,6 +31,7 @@ public class RedirectFilter extends HttpFilter {
     private static final String PREFIX = "/v1";
     /** The admin UI's folder-like URLs keep their trailing slash ({@code /v1/admin/}). */
     private static final String ADMIN_PREFIX = PREFIX + "/admin/";
+    private static final Pattern VERSIONED = Pattern.compile("/v[0-9]+");
 
     @Inject
     transient Settings settings;
@@ -42,13 +45,25 @@ public class RedirectFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
-            if (settings.getBoolean("kinto.version_prefix_redirect_enabled", true) && !"OPTIONS".equals(request.getMethod())) {
+            // Kinto's route for the prefix redirect leaves out paths naming a version (/v2/..., /v1x).
+            boolean redirected = settings.getBoolean("kinto.version_prefix_redirect_enabled", true)
+                    && !VERSIONED.matcher(path).lookingAt();
+            if (redirected && "OPTIONS".equals(request.getMethod())) {
+                corsHeaders(request, response);  // CORS answers are always 200
+                return;
+            }
+            if (redirected) {
                 redirect(request, response, PREFIX + path, settings.getLong("kinto.version_prefix_redirect_ttl_seconds", -1));
+                return;
+            }
+            if (!path.startsWith(PREFIX)) {
+                error(request, response, new KintoException(404, Errno.VERSION_NOT_AVAILABLE, "Not Found",
+                        "The requested API version is not available on this server."));
                 return;
             }
         } else if (path.equals(PREFIX) || path.endsWith("/") && !path.equals(PREFIX + "/") && !path.startsWith(ADMIN_PREFIX)) {
             if (!settings.getBoolean("kinto.trailing_slash_redirect_enabled", true)) {
-                notFound(request, response);
+                error(request, response, ErrorResponses.notFound());
                 return;
             }
             String target = path.replaceAll("/+$", "");
@@ -76,13 +91,12 @@ public class RedirectFilter extends HttpFilter {
                 + "; you should be redirected automatically.\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        KintoException notFound = ErrorResponses.notFound();
+    private void error(HttpServletRequest request, HttpServletResponse response, KintoException error) throws IOException {
         corsHeaders(request, response);
-        logContext.setErrno(notFound.errno());
-        response.setStatus(notFound.status());
+        logContext.setErrno(error.errno());
+        response.setStatus(error.status());
         response.setContentType("application/json");
-        response.getOutputStream().write(ErrorResponses.body(notFound).toString().getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(ErrorResponses.body(error).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Kinto's {@code reapply_cors} for answers of no endpoint: the allowed origin and the default exposed headers. */

@@ -66,6 +66,11 @@ public record ApiRequest(String method, String path, QueryString query, Map<Stri
         return body.length > 0;
     }
 
+    /** The same request with another method. */
+    public ApiRequest withMethod(String newMethod) {
+        return new ApiRequest(newMethod, path, query, headers, body, identity, baseUrl);
+    }
+
     /** The same request with another path (e.g. an alias resolved by a plugin). */
     public ApiRequest withPath(String newPath) {
         return new ApiRequest(method, newPath, query, headers, body, identity, baseUrl);

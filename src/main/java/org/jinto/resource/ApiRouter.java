@@ -61,11 +61,15 @@ public class ApiRouter {
         Optional<Route> found = types.route(resolved.path());
         if (found.isPresent()) {
             Route route = found.get();
-            return serve(resolved, route.plural(), methods(route.type(), route.plural()), r -> engine.handle(r, route));
+            if (route.plural() && "HEAD".equals(resolved.method()) && !route.type().pluralMethods().contains("HEAD")) {
+                return corniceHead(resolved, route);
+            }
+            return serve(resolved, route.plural(), methods(route.type(), route.plural()),
+                    route.plural() ? route.type().pluralMethods() : OBJECT_METHODS, r -> engine.handle(r, route));
         }
         Optional<ComputedList> list = computedList(resolved.path());
         if (list.isPresent()) {
-            return serve(resolved, true, COMPUTED_LIST_METHODS, list.get()::list);
+            return serve(resolved, true, COMPUTED_LIST_METHODS, COMPUTED_LIST_METHODS, list.get()::list);
         }
         return ErrorsAsResponses.of(ErrorResponses.notFound());
     }
@@ -78,13 +82,28 @@ public class ApiRouter {
         return resolved;
     }
 
-    /** The preflight, 405 and CORS rules of an endpoint serving {@code methods}, around its own answer. */
-    private ApiResponse serve(ApiRequest request, boolean plural, List<String> methods,
+    /**
+     * Cornice gives a plural endpoint declared without {@code HEAD} (history) an automatic one, answered by its
+     * {@code GET} view: the GET's headers and CORS exposure (no counts), without the body.
+     */
+    private ApiResponse corniceHead(ApiRequest request, Route route) {
+        ApiResponse get = serve(request.withMethod("GET"), true, methods(route.type(), true),
+                route.type().pluralMethods(), r -> engine.handle(r, route));
+        ApiResponse head = new ApiResponse(get.status(), null, get.errno());
+        get.headers().forEach(head::header);
+        return head;
+    }
+
+    /**
+     * The preflight, 405 and CORS rules of an endpoint serving {@code methods} ({@code declared}: those with their
+     * own view, whose exposed headers a preflight allows), around its own answer.
+     */
+    private ApiResponse serve(ApiRequest request, boolean plural, List<String> methods, List<String> declared,
                               Function<ApiRequest, ApiResponse> answer) {
         if ("OPTIONS".equals(request.method())) {
             List<String> withOptions = new java.util.ArrayList<>(methods);
             withOptions.add("OPTIONS");
-            return cors.preflight(request, withOptions, Cors.exposedByEndpoint(plural, methods));
+            return cors.preflight(request, withOptions, Cors.exposedByEndpoint(plural, declared));
         }
         ApiResponse response;
         try {
@@ -101,13 +120,25 @@ public class ApiRouter {
         return response;
     }
 
-    /** The methods served on a type's plural or object endpoint with the current settings (reads only if read-only). */
+    /**
+     * The methods served on a type's plural or object endpoint with the current settings (reads only if read-only);
+     * a plural {@code GET} without {@code HEAD} gets Cornice's automatic {@code HEAD}, listed after it.
+     */
     public List<String> methods(ResourceType type, boolean plural) {
-        List<String> methods = plural ? type.pluralMethods() : OBJECT_METHODS;
+        List<String> methods = plural ? withAutomaticHead(type.pluralMethods()) : OBJECT_METHODS;
         if (settings.getBoolean("kinto.readonly", false)) {
             return methods.stream().filter(READ_METHODS::contains).toList();
         }
         return methods;
+    }
+
+    private static List<String> withAutomaticHead(List<String> methods) {
+        if (methods.contains("HEAD") || !methods.contains("GET")) {
+            return methods;
+        }
+        List<String> withHead = new java.util.ArrayList<>(methods);
+        withHead.add(methods.indexOf("GET") + 1, "HEAD");
+        return withHead;
     }
 
     /** The computed lists the current settings turn on. */

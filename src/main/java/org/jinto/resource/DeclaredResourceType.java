@@ -6,6 +6,8 @@ import org.jinto.api.storage.Filter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** A resource a plugin declares through the plugin API, served by the engine like the built-in types. */
 final class DeclaredResourceType extends ResourceType {
@@ -50,6 +52,11 @@ final class DeclaredResourceType extends ResourceType {
     public Filter filter(Filter fromQuery) {
         return new Filter(fromQuery.field(), declaration.filterValue(fromQuery.field(), fromQuery.value()),
                 fromQuery.operator());
+    }
+
+    @Override
+    public Optional<Set<String>> knownFields() {
+        return declaration.knownFields();
     }
 
     @Override

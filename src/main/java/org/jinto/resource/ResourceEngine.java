@@ -175,7 +175,7 @@ public class ResourceEngine {
     // Plural endpoint.
 
     private ApiResponse list(RequestContext context, ResourceModel model) {
-        ListRequest list = restricted(context, parser().forGet(context.request().query()));
+        ListRequest list = restricted(context, parser(context).forGet(context.request().query()));
         ListAnswers.Source stored = new ListAnswers.Source() {
             @Override
             public long timestamp() {
@@ -223,7 +223,7 @@ public class ResourceEngine {
     }
 
     private ApiResponse deleteAll(RequestContext context, ResourceModel model) {
-        ListRequest list = restricted(context, parser().forDelete(context.request().query()));
+        ListRequest list = restricted(context, parser(context).forDelete(context.request().query()));
         Preconditions.of(context.request()).raiseIfModified(true, null, model::timestamp);
         Pagination pagination = Pagination.fromSettings(cache, settings);
         Page page = pagination.resume(list, true);
@@ -254,7 +254,7 @@ public class ResourceEngine {
     // Object endpoint.
 
     private ApiResponse get(RequestContext context, ResourceModel model, String id) {
-        List<String> fields = parser().fieldsForObject(context.request().query());
+        List<String> fields = parser(context).fieldsForObject(context.request().query());
         Preconditions preconditions = Preconditions.of(context.request());
         checkId(context, id);
         JsonObject object = existingOr404(context, model, id);
@@ -429,8 +429,9 @@ public class ResourceEngine {
         return InvalidParameters.of("path", null, "Invalid object id");
     }
 
-    private ListRequestParser parser() {
-        return new ListRequestParser(ListOptions.fromSettings(settings));
+    private ListRequestParser parser(RequestContext context) {
+        ListOptions options = ListOptions.fromSettings(settings);
+        return new ListRequestParser(context.route().type().knownFields().map(options::withKnownFields).orElse(options));
     }
 
     /** Restricted to the shared objects when the caller may not read the whole list. */

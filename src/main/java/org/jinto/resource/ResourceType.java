@@ -7,6 +7,8 @@ import org.jinto.resource.errors.ErrorDetail;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A kind of object served by the generic {@link ResourceEngine} (Kinto's {@code @resource.register} classes):
@@ -55,6 +57,14 @@ public abstract class ResourceType {
     /** The filter the storage applies for a query-string filter (Kinto's {@code _extract_filters} override). */
     public Filter filter(Filter fromQuery) {
         return fromQuery;
+    }
+
+    /**
+     * The fields filters, sorting and {@code _fields} may name ({@code id}, {@code last_modified}, {@code deleted}
+     * always may), or empty when every field is known (Kinto's {@code preserve_unknown} schemas).
+     */
+    public Optional<Set<String>> knownFields() {
+        return Optional.empty();
     }
 
     /** Whether the type is served with these settings (plugins are enabled through {@code kinto.includes}). */

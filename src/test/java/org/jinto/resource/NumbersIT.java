@@ -4,6 +4,8 @@ import jakarta.json.JsonNumber;
 import org.jinto.json.JsonNumbersTest;
 import org.jinto.json.JsonText;
 import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NumbersIT extends ApiTestSupport {
 
-    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("jinto.test.backend"));
     private static final Pattern N = Pattern.compile("\"n\":([-0-9][^,}\\]]*)");
 
     private final String records;
@@ -52,7 +53,7 @@ class NumbersIT extends ApiTestSupport {
 
     private static String readBack(String sentText) {
         String python = written(sentText);
-        return POSTGRESQL && python.equals("-0.0") ? "0.0" : python;
+        return JintoServer.onPostgresql() && python.equals("-0.0") ? "0.0" : python;
     }
 
     private static List<String> numbersIn(Http.Response response) {

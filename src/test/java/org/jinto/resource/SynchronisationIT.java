@@ -55,6 +55,39 @@ class SynchronisationIT extends ApiTestSupport {
         assertEquals(etag(updated), alice.get(records).header("ETag"));
     }
 
+    private static long listTimestamp(Http.Response list) {
+        return Long.parseLong(list.header("ETag").replace("\"", ""));
+    }
+
+    /** The timestamp of a list first read after {@code created} was written (Kinto's clock has moved on). */
+    private long firstTimestampAfter(long created, String list) throws InterruptedException {
+        Thread.sleep(2);
+        long timestamp = listTimestamp(alice.get(list));
+        assertTrue(timestamp > created, list + " answers " + timestamp + ", older than " + created);
+        return timestamp;
+    }
+
+    @Test
+    void aDeletedCollectionTakesItsTimestampsWithIt() throws InterruptedException {
+        String collection = records.substring(0, records.length() - "/records".length());
+        assertEquals(200, alice.send("DELETE", collection, null).status());
+        long recreated = lastModified(alice.send("PUT", collection, "{}"));
+        long timestamp = firstTimestampAfter(recreated, records);
+        assertEquals(List.of(), ids(alice.get(records + "?_since=" + deletedAt)));
+        assertEquals(timestamp, listTimestamp(alice.get(records)), "then kept");
+    }
+
+    @Test
+    void aDeletedBucketTakesItsTimestampsWithIt() throws InterruptedException {
+        String bucket = unique("b");
+        bucketAndCollection(alice, bucket, "c");
+        String collections = "/buckets/" + bucket + "/collections";
+        alice.send("PUT", collections + "/c/records/r", "{}");
+        assertEquals(200, alice.send("DELETE", "/buckets/" + bucket, null).status());
+        firstTimestampAfter(lastModified(alice.send("PUT", "/buckets/" + bucket, "{}")), collections);
+        firstTimestampAfter(lastModified(alice.send("PUT", collections + "/c", "{}")), collections + "/c/records");
+    }
+
     @Test
     void invalidTimestampsAreRejected() {
         assertInvalid(alice.get(records + "?_since=abc"), "querystring", "_since");

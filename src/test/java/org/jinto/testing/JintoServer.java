@@ -22,19 +22,25 @@ public final class JintoServer {
     }
 
     /**
-     * The settings every test server starts from (Kinto keys); tests add or override keys. Memory backends, unless
-     * the system property {@code jinto.test.backend=postgresql} runs the whole suite on PostgreSQL (one database
-     * shared by the servers of the run): {@code mvn verify -Djinto.test.backend=postgresql}.
+     * The settings every test server starts from (Kinto keys); tests add or override keys. The storage and
+     * permission backends are PostgreSQL's, the production ones (one database shared by the servers of the run),
+     * unless the system property {@code jinto.test.backend=memory} runs the suite on the memory backends:
+     * {@code mvn verify -Djinto.test.backend=memory}.
      */
     public static Map<String, String> defaults() {
         Map<String, String> settings = new TreeMap<>();
         settings.put("kinto.storage_backend", "memory");
         settings.put("kinto.permission_backend", "memory");
         settings.put("kinto.cache_backend", "memory");
-        if ("postgresql".equals(System.getProperty("jinto.test.backend"))) {
+        if (onPostgresql()) {
             settings.putAll(postgresqlOn(sharedDatabase()));
         }
         return settings;
+    }
+
+    /** Whether the suite runs on the PostgreSQL backends (the default) rather than the memory ones. */
+    public static boolean onPostgresql() {
+        return !"memory".equals(System.getProperty("jinto.test.backend", "postgresql"));
     }
 
     private static String sharedDatabase;

@@ -142,6 +142,9 @@ public class MemoryStorage implements Storage {
 
     @Override
     public synchronized int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained) {
+        if (resourceName == null && before == null) {
+            scopes(timestamps, null, parentId).toList().forEach(e -> timestamps.remove(e.getKey()));
+        }
         int purged = 0;
         for (Map.Entry<Scope, Map<String, JsonObject>> entry : scopes(cemetery, resourceName, parentId).toList()) {
             List<JsonObject> newestFirst = entry.getValue().values().stream()
@@ -186,8 +189,7 @@ public class MemoryStorage implements Storage {
         return map.computeIfAbsent(new Scope(parentId, resourceName), s -> new LinkedHashMap<>());
     }
 
-    private static Stream<Map.Entry<Scope, Map<String, JsonObject>>> scopes(Map<Scope, Map<String, JsonObject>> map,
-                                                                        String resourceName, String parentId) {
+    private static <V> Stream<Map.Entry<Scope, V>> scopes(Map<Scope, V> map, String resourceName, String parentId) {
         Pattern parent = Pattern.compile(Pattern.quote(parentId).replace("*", "\\E.*\\Q"));
         return map.entrySet().stream()
                 .filter(e -> resourceName == null || resourceName.equals(e.getKey().resourceName()))

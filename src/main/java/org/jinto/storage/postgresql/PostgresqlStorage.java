@@ -270,7 +270,16 @@ public class PostgresqlStorage implements Storage {
             }
             purge.add(")");
         }
-        return database.run(purge::update);
+        if (resourceName != null || before != null) {
+            return database.run(purge::update);
+        }
+        Sql forget = new Sql("DELETE FROM timestamps WHERE ");
+        scope(forget, null, parentId);
+        Sql tombstones = purge;
+        return database.run(connection -> {
+            forget.update(connection);
+            return tombstones.update(connection);
+        });
     }
 
     @Override

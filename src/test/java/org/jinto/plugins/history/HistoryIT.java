@@ -146,6 +146,95 @@ class HistoryIT {
     }
 
     @Test
+    void filtersOnUnknownFieldsAreRefused() {
+        alice.send("PUT", "/buckets/h10", null);
+        Http.Response unknown = alice.get("/buckets/h10/history?movie=bourne");
+        assertEquals(400, unknown.status(), unknown.toString());
+        JsonObject error = unknown.object();
+        assertEquals(107, error.getInt("errno"));
+        assertEquals("Invalid parameters", error.getString("error"));
+        assertEquals("Unknown filter field 'movie'", error.getString("message"));
+        JsonObject detail = error.getJsonArray("details").getJsonObject(0);
+        assertEquals(List.of("querystring", "movie", "Unknown filter field 'movie'"),
+                List.of(detail.getString("location"), detail.getString("name"), detail.getString("description")));
+        assertEquals(400, alice.get("/buckets/h10/history?gt_movie=1").status());
+        assertEquals(1, entries(alice.get("/buckets/h10/history?target.data.id=h10&resource_name=bucket")).size());
+    }
+
+    private static Map<String, JsonObject> snapshot(Http client, String collection, long timestamp) {
+        Http.Response answer = client.get("/buckets/snap/snapshot/collections/" + collection + "@" + timestamp);
+        Map<String, JsonObject> byId = new java.util.LinkedHashMap<>();
+        entries(answer).forEach(r -> byId.put(r.asJsonObject().getString("id"), r.asJsonObject()));
+        return byId;
+    }
+
+    private static long lastModified(Http.Response written) {
+        assertTrue(written.status() < 300, written.toString());
+        return written.object().getJsonObject("data").getJsonNumber("last_modified").longValue();
+    }
+
+    @Test
+    void snapshotsRebuildACollectionAtATimestamp() {
+        alice.send("PUT", "/buckets/snap", null);
+        alice.send("PUT", "/buckets/snap/collections/c", null);
+        String records = "/buckets/snap/collections/c/records/";
+        long seeded = lastModified(alice.send("PUT", records + "kept", "{\"data\": {\"v\": 1}}"));
+        lastModified(alice.send("PUT", records + "updated", "{\"data\": {\"v\": 1}}"));
+        lastModified(alice.send("PUT", records + "deleted", "{\"data\": {\"v\": 1}}"));
+        long gone = lastModified(alice.send("PUT", records + "gone", "{\"data\": {}}"));
+        long barrier = lastModified(alice.send("DELETE", records + "gone", null));
+        assertTrue(barrier > gone);
+        alice.send("PATCH", records + "updated", "{\"data\": {\"v\": 2}}");
+        alice.send("PATCH", records + "updated", "{\"data\": {\"v\": 3}}");
+        alice.send("DELETE", records + "deleted", null);
+        alice.send("PUT", records + "fresh", "{\"data\": {}}");
+
+        Map<String, JsonObject> atBarrier = snapshot(alice, "c", barrier);
+        assertEquals(List.of("deleted", "updated", "kept"), List.copyOf(atBarrier.keySet()), "newest first");
+        atBarrier.values().forEach(record -> assertEquals(1, record.getInt("v")));
+        assertEquals(List.of("kept"), List.copyOf(snapshot(alice, "c", seeded).keySet()));
+        Map<String, JsonObject> now = snapshot(alice, "c", Long.MAX_VALUE);
+        assertEquals(entries(alice.get("/buckets/snap/collections/c/records")).stream().map(r -> r.asJsonObject()
+                .getString("id")).toList(), List.copyOf(now.keySet()));
+        assertEquals(3, now.get("updated").getInt("v"));
+        assertEquals(0, snapshot(alice, "missing", barrier).size());
+    }
+
+    @Test
+    void snapshotsAreReadByWhoMayReadTheCollection() {
+        alice.send("PUT", "/buckets/snap2", null);
+        alice.send("PUT", "/buckets/snap2/collections/c", null);
+        String url = "/buckets/snap2/snapshot/collections/c@1234";
+        Http.Response anonymous = new Http(URL).get(url);
+        assertEquals(401, anonymous.status());
+        assertEquals(104, anonymous.object().getInt("errno"));
+        assertEquals(403, bob.get(url).status());
+        String bobId = bob.get("/").object().getJsonObject("user").getString("id");
+        alice.send("PATCH", "/buckets/snap2/collections/c", "{\"permissions\": {\"read\": [\"" + bobId + "\"]}}");
+        assertEquals(200, bob.get(url).status());
+        alice.send("PATCH", "/buckets/snap2", "{\"permissions\": {\"read\": [\"system.Everyone\"]}}");
+        assertEquals(200, new Http(URL).get(url).status());
+    }
+
+    @Test
+    void snapshotTimestampsAreNonNegativeIntegersAndOnlyGetIsAllowed() {
+        alice.send("PUT", "/buckets/snap3", null);
+        alice.send("PUT", "/buckets/snap3/collections/c", null);
+        for (String timestamp : List.of("abc", "-42")) {
+            Http.Response invalid = alice.get("/buckets/snap3/snapshot/collections/c@" + timestamp);
+            assertEquals(400, invalid.status(), invalid.toString());
+            assertEquals(107, invalid.object().getInt("errno"));
+            assertEquals("Invalid timestamp '" + timestamp + "'", invalid.object().getString("message"));
+            assertEquals("path", invalid.object().getJsonArray("details").getJsonObject(0).getString("location"));
+        }
+        for (String method : List.of("PUT", "PATCH", "POST", "DELETE")) {
+            Http.Response refused = alice.send(method, "/buckets/snap3/snapshot/collections/c@1234", "{\"data\": {}}");
+            assertEquals(405, refused.status(), method + " " + refused);
+            assertEquals(115, refused.object().getInt("errno"));
+        }
+    }
+
+    @Test
     void idFiltersCompareAsStrings() {
         alice.send("PUT", "/buckets/h6", null);
         alice.send("PUT", "/buckets/h6/collections/c1", null);

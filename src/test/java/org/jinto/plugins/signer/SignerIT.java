@@ -204,6 +204,28 @@ class SignerIT {
     }
 
     @Test
+    void anonymousRecordChangesMoveTheSourceToWorkInProgress() {
+        alice.send("PUT", "/buckets/simple", null);
+        data(alice.send("PUT", "/buckets/simple/collections/open",
+                "{\"permissions\": {\"write\": [\"system.Everyone\"]}}"));
+        data(anonymous.send("PUT", "/buckets/simple/collections/open/records/r1", "{\"data\": {}}"));
+        JsonObject source = data(alice.get("/buckets/simple/collections/open"));
+        assertEquals("work-in-progress", source.getString("status"));
+        assertTrue(source.isNull("last_edit_by"), source.toString());
+    }
+
+    @Test
+    void anAnonymousCreatorGetsEmptyGroupsAndASignedDestination() throws Exception {
+        alice.send("PUT", "/buckets/simple", null);
+        alice.send("PATCH", "/buckets/simple",
+                "{\"permissions\": {\"collection:create\": [\"system.Everyone\"], \"group:create\": [\"system.Everyone\"]}}");
+        assertEquals(201, anonymous.send("PUT", "/buckets/simple/collections/nobody", null).status());
+        assertEquals("signed", data(alice.get("/buckets/simple/collections/nobody")).getString("status"));
+        assertEquals(0, data(alice.get("/buckets/simple/groups/nobody-editors")).getJsonArray("members").size());
+        assertSignatureValid("/buckets/simple-signed/collections/nobody", KEY);
+    }
+
+    @Test
     void toSignCopiesCreatesUpdatesAndDeletesThenSigns() throws Exception {
         alice.send("PUT", "/buckets/simple", null);
         alice.send("PUT", "/buckets/simple/collections/copy", null);
@@ -367,6 +389,7 @@ class SignerIT {
             Http.Response failed = status(alice, source, "to-sign");
             assertEquals(503, failed.status(), failed.toString());
             assertEquals(201, failed.object().getInt("errno"));
+            assertEquals("3", failed.header("Retry-After"), failed.toString());
         } finally {
             AUTOGRAPH.failing.set(false);
         }

@@ -5,6 +5,8 @@ import org.jinto.api.Settings;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Kinto resource a plugin adds to the API, as Kinto's {@code @resource.register} does: a CDI bean of this type
@@ -38,6 +40,14 @@ public interface ResourceDeclaration {
      * that grant it), e.g. {@code read → {bucket: [write, read], history: [write, read]}}.
      */
     Map<String, Map<String, List<String>>> inheritance();
+
+    /**
+     * The fields of its objects that filters, sorting and {@code _fields} may name (a Kinto schema without
+     * {@code preserve_unknown}: other names answer 400 "Unknown filter field"), or empty when any field may be named.
+     */
+    default Optional<Set<String>> knownFields() {
+        return Optional.empty();
+    }
 
     /** Whether the settings enable the resource (usually: whether they enable its plugin). */
     default boolean isEnabled(Settings settings) {

@@ -58,7 +58,11 @@ public interface Storage {
      */
     Map<String, Long> allResourcesTimestamps(String resourceName);
 
-    /** Removes tombstones older than {@code before} (all if null), keeping at most {@code maxRetained} if given. */
+    /**
+     * Removes tombstones older than {@code before} (all if null), keeping at most {@code maxRetained} if given.
+     * Purging every resource of a parent ({@code resourceName} and {@code before} null) also forgets its timestamps,
+     * as Kinto (≥ 20.3) does when a bucket or collection is deleted: recreated, it answers newer timestamps.
+     */
     int purgeDeleted(String resourceName, String parentId, Long before, Integer maxRetained);
 
     /** Removes everything. */

@@ -11,6 +11,7 @@ import org.jinto.api.resource.ResourceDeclaration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Set;
 public class HistoryResource implements ResourceDeclaration {
 
     private static final Set<String> ID_FIELDS = Set.of("record_id", "collection_id", "bucket_id");
+    /** Kinto's {@code HistorySchema}, which does not preserve unknown fields. */
+    private static final Set<String> FIELDS = Set.of("user_id", "uri", "action", "date", "resource_name", "bucket_id",
+            "collection_id", "group_id", "record_id", "target");
 
     @Inject
     HistoryPlugin plugin;
@@ -38,7 +42,8 @@ public class HistoryResource implements ResourceDeclaration {
 
     @Override
     public List<String> pluralMethods() {
-        return List.of("HEAD", "GET", "DELETE");
+        // Kinto's declaration: no HEAD of its own, Cornice's automatic one answers as GET.
+        return List.of("GET", "DELETE");
     }
 
     @Override
@@ -56,6 +61,11 @@ public class HistoryResource implements ResourceDeclaration {
         return Map.of(
                 "read", Map.of("bucket", List.of("write", "read"), "history", List.of("write", "read")),
                 "write", Map.of("bucket", List.of("write"), "history", List.of("write")));
+    }
+
+    @Override
+    public Optional<Set<String>> knownFields() {
+        return Optional.of(FIELDS);
     }
 
     @Override

@@ -43,6 +43,8 @@ final class Publisher {
     private final ContentSigner signer;
     private final SignedResource resource;
     private final String userId;
+    /** The {@code *_by} value: the user id, or null for an anonymous change (as Kinto's {@code None}). */
+    private final JsonValue by;
 
     Publisher(PluginWrites writes, PermissionBackend permission, ContentSigner signer, SignedResource resource,
               String userId) {
@@ -52,6 +54,7 @@ final class Publisher {
         this.signer = signer;
         this.resource = resource;
         this.userId = userId;
+        this.by = userId == null ? JsonValue.NULL : JSON.createValue(userId);
     }
 
     /**
@@ -74,7 +77,7 @@ final class Publisher {
         if (next != null) {
             Map<String, JsonValue> attributes = new LinkedHashMap<>();
             attributes.put("status", JSON.createValue(next.value()));
-            attributes.put("last_signature_by", JSON.createValue(userId));
+            attributes.put("last_signature_by", by);
             attributes.put("last_signature_date", JSON.createValue(now()));
             updateSource(attributes);
         }
@@ -107,7 +110,7 @@ final class Publisher {
             attributes.put("status", JSON.createValue(Status.SIGNED.value()));
             attributes.put("last_editor_comment", JSON.createValue(""));
             attributes.put("last_reviewer_comment", JSON.createValue(""));
-            attributes.put("last_edit_by", JSON.createValue(userId));
+            attributes.put("last_edit_by", by);
             attributes.put("last_edit_date", JSON.createValue(now()));
             updateSource(attributes);
         }
@@ -129,11 +132,11 @@ final class Publisher {
         attributes.put("status", JSON.createValue(status.value()));
         switch (status) {
             case WORK_IN_PROGRESS -> {
-                attributes.put("last_edit_by", JSON.createValue(userId));
+                attributes.put("last_edit_by", by);
                 attributes.put("last_edit_date", JSON.createValue(date));
             }
             case TO_REVIEW -> {
-                attributes.put("last_review_request_by", JSON.createValue(userId));
+                attributes.put("last_review_request_by", by);
                 attributes.put("last_review_request_date", JSON.createValue(date));
                 if (resetEditorComment) {
                     attributes.put("last_editor_comment", JSON.createValue(""));
@@ -141,10 +144,10 @@ final class Publisher {
             }
             case SIGNED -> {
                 if (previous != Status.SIGNED) {
-                    attributes.put("last_review_by", JSON.createValue(userId));
+                    attributes.put("last_review_by", by);
                     attributes.put("last_review_date", JSON.createValue(date));
                 }
-                attributes.put("last_signature_by", JSON.createValue(userId));
+                attributes.put("last_signature_by", by);
                 attributes.put("last_signature_date", JSON.createValue(date));
             }
             default -> {
@@ -155,7 +158,7 @@ final class Publisher {
 
     /** A review requested without preview collection: only who asked and when. */
     void updateSourceReviewRequestBy() {
-        updateSource(Map.of("last_review_request_by", JSON.createValue(userId),
+        updateSource(Map.of("last_review_request_by", by,
                 "last_review_request_date", JSON.createValue(now())));
     }
 
@@ -194,7 +197,10 @@ final class Publisher {
         return changes.size();
     }
 
-    /** The destination bucket (writable by the signing user) and collection (readable by everyone), if missing. */
+    /**
+     * The destination bucket (writable by the signing user, by nobody if anonymous) and collection (readable by
+     * everyone), if missing.
+     */
     private void createDestination(CollectionRef destination) {
         ensureExists("bucket", "", destination.bucket(), destination.bucketUri(), "write", userId);
         ensureExists("collection", destination.bucketUri(), destination.collection(), destination.collectionUri(),
@@ -204,7 +210,9 @@ final class Publisher {
     private void ensureExists(String resourceName, String parent, String id, String uri, String perm, String who) {
         try {
             writes.create(resourceName, parent, JSON.createObjectBuilder().add("id", id).build());
-            permission.replaceObjectPermissions(uri, Map.of(perm, Set.of(who)));
+            if (who != null) {
+                permission.replaceObjectPermissions(uri, Map.of(perm, Set.of(who)));
+            }
         } catch (UnicityException exists) {
             // Already there, with its own permissions.
         }

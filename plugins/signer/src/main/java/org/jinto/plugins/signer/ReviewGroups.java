@@ -37,7 +37,8 @@ final class ReviewGroups {
             throw ReviewRules.forbidden("Cannot create collection without `group:create` on bucket '"
                     + resource.source().bucket() + "': editors/reviewers groups cannot be set up.");
         }
-        createGroup(config.editorsGroup(resource), userId, List.of(userId));
+        // An anonymous creator (write granted to system.Everyone) owns nothing: the groups start empty.
+        createGroup(config.editorsGroup(resource), userId, userId == null ? List.of() : List.of(userId));
         createGroup(config.reviewersGroup(resource), userId, List.of());
         String collectionUri = resource.source().collectionUri();
         for (String group : List.of(config.editorsGroup(resource), config.reviewersGroup(resource))) {
@@ -55,7 +56,9 @@ final class ReviewGroups {
         } catch (UnicityException exists) {
             return;
         }
-        permission.replaceObjectPermissions(groupUri, Map.of("write", Set.of(owner)));
+        if (owner != null) {
+            permission.replaceObjectPermissions(groupUri, Map.of("write", Set.of(owner)));
+        }
         members.forEach(member -> permission.addUserPrincipal(member, groupUri));
     }
 }
