@@ -160,7 +160,7 @@ class RedisListenerIT {
         settings.put("kinto.event_listeners.queue.use", "kinto_rabbitmq.listeners");
         assertTrue(StartupFailure.errorsOf(settings).stream().anyMatch(message -> message.equals(
                         "Setting kinto.event_listeners.queue.use = 'kinto_rabbitmq.listeners' names no known backend; "
-                                + "valid values: redis")),
+                                + "valid values: redis, webhook")),
                 "no error names the valid listener kinds");
     }
 }
