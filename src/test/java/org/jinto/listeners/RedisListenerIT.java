@@ -163,4 +163,15 @@ class RedisListenerIT {
                                 + "valid values: redis, webhook")),
                 "no error names the valid listener kinds");
     }
+
+    @Test
+    void anUnknownActionStopsStartupNamingTheValidOnes() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.putAll(listener(TestRedis.url(0)));
+        settings.put("kinto.event_listeners.queue.actions", "create publish");
+        assertTrue(StartupFailure.errorsOf(settings).stream().anyMatch(message -> message.equals(
+                        "Setting kinto.event_listeners.queue.actions names an unknown action 'publish'; "
+                                + "valid values: create, update, delete, read")),
+                "no error names the valid actions");
+    }
 }
