@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Picks the bean named by a setting among the beans of one type qualified with {@link BackendName}.
+ * Picks the bean named by a setting among the beans of one type qualified with {@link BackendName} (a backend, an
+ * event listener kind).
  * Accepts short names ({@code postgresql}) and Kinto's dotted names ({@code kinto.core.storage.postgresql},
  * {@code kinto_redis.cache}). An unknown name is an error that names the key and the valid values.
  */
@@ -20,7 +21,7 @@ public final class BackendSelector {
     private BackendSelector() {
     }
 
-    static <T> T select(Instance<T> candidates, BeanManager beanManager, Class<T> type, Settings settings,
+    public static <T> T select(Instance<T> candidates, BeanManager beanManager, Class<T> type, Settings settings,
                         String key, String defaultName) {
         String configured = settings.get(key, defaultName).strip();
         String name = shortName(configured);
@@ -32,11 +33,14 @@ public final class BackendSelector {
         return selected.get();
     }
 
-    /** {@code kinto.core.storage.postgresql} → postgresql; {@code kinto_redis.cache} → redis. */
+    /**
+     * {@code kinto.core.storage.postgresql} → postgresql; {@code kinto_redis.cache} → redis;
+     * {@code kinto_redis.listeners} → redis.
+     */
     public static String shortName(String configured) {
         String[] parts = configured.toLowerCase(Locale.ROOT).split("\\.");
         String last = parts[parts.length - 1];
-        if (parts.length > 1 && Set.of("cache", "storage", "permission").contains(last)) {
+        if (parts.length > 1 && Set.of("cache", "storage", "permission", "listeners").contains(last)) {
             last = parts[parts.length - 2];
         }
         return last.startsWith("kinto_") ? last.substring("kinto_".length()) : last;

@@ -12,6 +12,7 @@ class BackendSelectorTest {
         assertEquals("postgresql", BackendSelector.shortName("kinto.core.storage.postgresql"));
         assertEquals("memory", BackendSelector.shortName("kinto.core.permission.memory"));
         assertEquals("redis", BackendSelector.shortName("kinto_redis.cache"));
+        assertEquals("redis", BackendSelector.shortName("kinto_redis.listeners"));
         assertEquals("postgresql", BackendSelector.shortName("PostgreSQL"));
     }
 }

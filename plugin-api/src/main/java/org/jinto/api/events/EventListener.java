@@ -1,0 +1,17 @@
+package org.jinto.api.events;
+
+/**
+ * One configured event listener (Kinto's {@code ListenerBase}), made by an {@link EventListenerFactory}. The server
+ * calls {@link #deliver} after commit, off the request thread, with the events that pass the listener's
+ * {@code actions} and {@code resources} filters, one at a time and in commit order; an exception is logged.
+ */
+public interface EventListener extends AutoCloseable {
+
+    /** @param event an {@link AfterResourceChanged} or {@link AfterResourceRead} */
+    void deliver(ResourceEvent event) throws Exception;
+
+    /** Releases the listener's connections when the server stops. */
+    @Override
+    default void close() {
+    }
+}

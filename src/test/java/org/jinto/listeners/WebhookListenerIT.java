@@ -1,0 +1,90 @@
+package org.jinto.listeners;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jinto.testing.Http;
+import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The webhook listener against a real HTTP receiver that fails its first delivery with a 503: the event arrives
+ * again, signed, and only the events passing the filters arrive.
+ */
+class WebhookListenerIT {
+
+    private static final String SECRET = "webhook-secret";
+    private static final List<Map.Entry<String, String>> received = new CopyOnWriteArrayList<>();
+    private static HttpServer receiver;
+    private static Http alice;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 19598), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(Map.entry(body, String.valueOf(exchange.getRequestHeaders().getFirst("X-Jinto-Signature"))));
+            exchange.sendResponseHeaders(received.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        settings.put("kinto.event_listeners", "hook");
+        settings.put("kinto.event_listeners.hook.use", "jinto.listeners.webhook");
+        settings.put("kinto.event_listeners.hook.url", "http://127.0.0.1:19598/hook");
+        settings.put("kinto.event_listeners.hook.secret", SECRET);
+        settings.put("kinto.event_listeners.hook.backoff_ms", "100");
+        settings.put("kinto.event_listeners.hook.resources", "record");
+        alice = new Http(JintoServer.url(settings)).as("alice", "secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.stop(0);
+    }
+
+    private static String hmac(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedSignedAndOnlyFilteredEventsArrive() throws Exception {
+        assertEquals(201, alice.send("PUT", "/buckets/hooked", null).status());
+        assertEquals(201, alice.send("PUT", "/buckets/hooked/collections/c", null).status());
+        assertEquals(201, alice.send("PUT", "/buckets/hooked/collections/c/records/r", "{\"data\": {\"n\": 1}}").status());
+
+        for (long deadline = System.nanoTime() + 10_000_000_000L; received.size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300); // nothing else arrives
+        assertEquals(2, received.size(), received.toString());
+        assertEquals(received.get(0), received.get(1), "the retry sends the same signed body");
+        String body = received.get(1).getKey();
+        assertEquals(hmac(body), received.get(1).getValue());
+        JsonObject event = Json.createReader(new StringReader(body)).readObject();
+        assertEquals("create", event.getString("action"));
+        assertEquals("record", event.getString("resource_name"));
+        assertEquals("/buckets/hooked/collections/c/records/r", event.getString("uri"));
+        JsonObject created = event.getJsonArray("impacted_objects").getJsonObject(0).getJsonObject("new");
+        assertEquals("r", created.getString("id"));
+        assertEquals(1, created.getInt("n"));
+    }
+}
