@@ -74,7 +74,8 @@ public class ApiRouter {
         return ErrorsAsResponses.of(ErrorResponses.notFound());
     }
 
-    private ApiRequest resolve(ApiRequest request) {
+    /** The request after the aliases (e.g. {@code /buckets/default}): what they stand for, created if missing. */
+    public ApiRequest resolve(ApiRequest request) {
         ApiRequest resolved = request;
         for (ApiAlias alias : aliases) {
             resolved = alias.resolve(resolved);

@@ -18,7 +18,7 @@ class HistoryIT {
 
     private static String server(Map<String, String> extra) {
         Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.history");
+        settings.put("kinto.includes", "kinto.plugins.history kinto.plugins.default_bucket");
         settings.put("multiauth.policies", "basicauth");
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
         settings.putAll(extra);
@@ -166,6 +166,17 @@ class HistoryIT {
         Map<String, JsonObject> byId = new java.util.LinkedHashMap<>();
         entries(answer).forEach(r -> byId.put(r.asJsonObject().getString("id"), r.asJsonObject()));
         return byId;
+    }
+
+    /** As Kinto's default bucket view forwards any path below it: kinto.js reads snapshots of the personal bucket. */
+    @Test
+    void snapshotsOfThePersonalBucketThroughItsAlias() {
+        assertEquals(201, alice.send("PUT", "/buckets/default/collections/mine/records/r1", "{\"data\": {}}").status());
+        Http.Response answer = alice.get("/buckets/default/snapshot/collections/mine@" + Long.MAX_VALUE);
+        assertEquals(List.of("r1"), entries(answer).stream().map(r -> r.asJsonObject().getString("id")).toList());
+        assertEquals(401, new Http(URL).get("/buckets/default/snapshot/collections/mine@1").status());
+        // A new user's personal bucket and collection are created on the way, as for any path below the alias.
+        assertEquals(0, entries(bob.get("/buckets/default/snapshot/collections/fresh@" + Long.MAX_VALUE)).size());
     }
 
     private static long lastModified(Http.Response written) {
