@@ -68,6 +68,9 @@ public final class Database implements AutoCloseable {
         // Kinto's pool_size connections plus max_overflow, opened on demand and closed after idling.
         hikari.setMaximumPoolSize(config.poolSize() + config.maxOverflow());
         hikari.setMinimumIdle(0);
+        // Closed after 30 s idle rather than HikariCP's 10 minutes: a burst's connections would otherwise stay open
+        // long after it, and several servers sharing one PostgreSQL run out of its max_connections (100 by default).
+        hikari.setIdleTimeout(Duration.ofSeconds(30).toMillis());
         hikari.setConnectionTimeout(Duration.ofSeconds(config.poolTimeoutSeconds()).toMillis());
         if (config.poolRecycleSeconds() > 0) {
             hikari.setMaxLifetime(Duration.ofSeconds(config.poolRecycleSeconds()).toMillis());
