@@ -47,9 +47,8 @@ public class DefaultBucketAlias implements ApiAlias {
     @Override
     public ApiRequest resolve(ApiRequest request) {
         String path = request.path();
-        boolean aliased = path.equals(PREFIX) || path.startsWith(PREFIX + "/");
         // A preflight needs no bucket: /buckets/default has the methods of any bucket path.
-        if (!aliased || !defaultBucket.enabled() || "OPTIONS".equals(request.method())) {
+        if (!covers(path) || !defaultBucket.enabled() || "OPTIONS".equals(request.method())) {
             return request;
         }
         if (!request.identity().authenticated()) {
@@ -73,6 +72,11 @@ public class DefaultBucketAlias implements ApiAlias {
             }
         }
         return withBody(request, resolvedPath, bucketId);
+    }
+
+    @Override
+    public boolean covers(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
     private void createIfMissing(ApiRequest request, String uri) {

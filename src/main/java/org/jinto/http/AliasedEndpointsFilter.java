@@ -37,8 +37,8 @@ public class AliasedEndpointsFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         UriInfo uri = context.getUriInfo();
         String rawPath = uri.getPath(false);
-        // The resource API's own paths are resolved by its router; OPTIONS (preflights) needs no resolution.
-        if (!rawPath.startsWith("buckets/") || "OPTIONS".equals(context.getMethod())
+        // Only aliased paths; the resource API's own are resolved by its router; preflights need no resolution.
+        if (!router.aliased("/" + rawPath) || "OPTIONS".equals(context.getMethod())
                 || types.route("/" + rawPath).isPresent()) {
             return;
         }

@@ -12,4 +12,7 @@ public interface ApiAlias {
      * @throws org.jinto.api.http.KintoException answered as Kinto's error (e.g. 401 for an anonymous caller)
      */
     ApiRequest resolve(ApiRequest request);
+
+    /** Whether the alias stands for this (decoded) path, e.g. {@code /buckets/default/...}. */
+    boolean covers(String path);
 }

@@ -74,6 +74,16 @@ public class ApiRouter {
         return ErrorsAsResponses.of(ErrorResponses.notFound());
     }
 
+    /** Whether an alias stands for this path (then {@link #resolve} may change it). */
+    public boolean aliased(String path) {
+        for (ApiAlias alias : aliases) {
+            if (alias.covers(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The request after the aliases (e.g. {@code /buckets/default}): what they stand for, created if missing. */
     public ApiRequest resolve(ApiRequest request) {
         ApiRequest resolved = request;
