@@ -299,4 +299,15 @@ public abstract class PermissionContract {
         permission.deleteObjectPermissions(List.of());
         assertEquals(Map.of("write", Set.of("account:alice")), permission.getObjectPermissions(BUCKET, null));
     }
+
+    @Test
+    void onlyTheStarIsAWildcard() {
+        permission.addPrincipalToAce(COLLECTION, "read", "account:carol");
+        permission.addPrincipalToAce("/buckets/b1/collections/c_", "read", "account:carol");
+        assertEquals(Map.of(), permission.getAccessibleObjects(List.of("account:carol"),
+                List.of(Map.entry("/buckets/b1/collections/c_/*", "read"), Map.entry("/buckets/b%", "read"))));
+        assertFalse(permission.checkPermission(List.of("account:carol"), List.of(Map.entry("/buckets/b1/collections/c%", "read"))));
+        permission.deleteObjectPermissions(List.of("/buckets/b1/collections/_1", "/buckets/b1/collections/c%"));
+        assertEquals(Map.of("read", Set.of("account:carol")), permission.getObjectPermissions(COLLECTION, null));
+    }
 }

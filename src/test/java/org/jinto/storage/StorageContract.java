@@ -98,8 +98,10 @@ public abstract class StorageContract {
     @Test
     void creatingAnExistingIdFailsWithTheExistingObject() {
         JsonObject first = create("r1", "{'v': 1}");
+        long timestamp = storage.resourceTimestamp(RECORD, PARENT);
         UnicityException e = assertThrows(UnicityException.class, () -> create("r1", "{'v': 2}"));
         assertEquals(first, e.existing());
+        assertEquals(timestamp, storage.resourceTimestamp(RECORD, PARENT), "a refused write bumps nothing");
         assertEquals(1, storage.get(RECORD, PARENT, "r1").getInt("v"));
     }
 
@@ -415,6 +417,7 @@ public abstract class StorageContract {
         create("r1", "{}");
         storage.create(RECORD, "/buckets/b1/collections/c2", json("{'id': 'r2'}"));
         storage.create(RECORD, "/buckets/b2/collections/c1", json("{'id': 'other'}"));
+        assertEquals(0, storage.countAll(RECORD, "/buckets/b_/*", List.of()), "only * is a wildcard");
         assertEquals(2, storage.countAll(RECORD, "/buckets/b1/*", List.of()));
         assertEquals(List.of("r1", "r2"), ids(storage.listAll(RECORD, "/buckets/b1/*",
                 new Query(List.of(), List.of(new Sort("id", 1)), List.of(), null, false))));
@@ -445,6 +448,7 @@ public abstract class StorageContract {
         }
         assertEquals(2, storage.purgeDeleted(RECORD, PARENT, null, 1));
         assertEquals(List.of("f3"), ids(tombstones()));
+        assertEquals(List.of("f4"), select(), "live objects are kept");
     }
 
     @Test
