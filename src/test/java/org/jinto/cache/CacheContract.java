@@ -11,7 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The behaviour every cache backend shares (Kinto's CacheBase); each backend's test extends it. */
+/**
+ * The behaviour every cache backend shares (Kinto's CacheBase); each backend's test extends it.
+ * <p>
+ * Ported from Kinto 25.0.2's {@code kinto/core/cache/testing.py}: every case that applies to this interface.
+ * Elsewhere: the key prefix and backend errors ({@code RedisCacheTest}; the memory cache's store belongs to one
+ * instance, so a prefix could not separate anything, and it cannot fail). Not applicable: schemas (no cache keeps
+ * one), values other than strings (callers store JSON text), logging.
+ */
 public abstract class CacheContract {
 
     protected Cache cache;

@@ -15,6 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The semantics every {@link PermissionBackend} must have (Kinto's {@code PermissionBase} and its memory backend),
  * tested through the interface only. A backend's test extends this class and provides {@link #newPermission()}.
+ * <p>
+ * Ported from Kinto 25.0.2's {@code kinto/core/permission/testing.py}: every case that applies to this interface.
+ * Elsewhere: schema migration ({@code PostgresqlPermissionTest}), backend errors on a real outage
+ * ({@code PostgresqlOutageIT}). Not applicable: {@code with_children=False} (wildcards here match across segments,
+ * Kinto's default; the one-segment match is {@code Authorizer}'s), duplicated principals (a {@link Set} holds none),
+ * ping in readonly mode ({@link PermissionBackend#ping} never writes), logging.
  */
 public abstract class PermissionContract {
 

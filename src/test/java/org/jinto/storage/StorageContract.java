@@ -34,6 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The semantics every {@link Storage} backend must have (Kinto's {@code StorageBase} and its memory backend),
  * tested through the interface only. A backend's test extends this class and provides {@link #newStorage()}.
+ * <p>
+ * Ported from Kinto 25.0.2's {@code kinto/core/storage/testing.py}: every case that applies to this interface.
+ * Elsewhere: schema migration ({@code PostgresqlStorageTest}), backend errors on a real outage ({@code OutageTest},
+ * {@code PostgresqlOutageIT}; Kinto injects them with mocks, and the memory backend cannot fail). Not applicable:
+ * id generation and copying the input (ids come from the resource layer, JSON-P objects are immutable);
+ * {@code with_deleted=False} (deletes always leave tombstones, {@link Storage#purgeDeleted} removes them); the
+ * storage's readonly flag and ping writes (readonly mode is the HTTP layer's, {@link Storage#ping} never writes);
+ * {@code before} with {@code max_retained} raising (Jinto defines the pair, tested here); bytes values;
+ * {@code trim_objects} (not in the interface: the history plugin trims by query); deprecated Python arguments,
+ * {@code get_all} and logging.
  */
 public abstract class StorageContract {
 
@@ -1009,6 +1019,16 @@ public abstract class StorageContract {
         assertEquals(deleted.get("onecid1").subList(2, 5), timestampsOf("one", "cid1"));
         assertEquals(deleted.get("onecid2").subList(1, 4), timestampsOf("one", "cid2"));
         assertEquals(deleted.get("othercid1"), timestampsOf("other", "cid1"));
+    }
+
+    @Test
+    void purgeByAgeAndQuotaRemovesTombstonesOlderOrBeyondTheNewest() {
+        List<Long> deleted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            deleted.add(lastModified(createAndDelete("r" + i, "{}")));
+        }
+        assertEquals(2, storage.purgeDeleted(RECORD, PARENT, deleted.get(1), 3));
+        assertEquals(deleted.subList(2, 5), timestampsOf(RECORD, PARENT));
     }
 
     private List<Long> timestampsOf(String resourceName, String parentId) {
