@@ -180,7 +180,7 @@ public abstract class PermissionContract {
         assertEquals(Set.of(), permission.getUserPrincipals("account:alice"));
     }
 
-    // Ported from Kinto's permission/testing.py (see the table above).
+    // Ported from Kinto's permission/testing.py (see the class comment).
 
     @Test
     void pingAnswers() {
@@ -312,8 +312,11 @@ public abstract class PermissionContract {
         permission.addPrincipalToAce("/buckets/b1/collections/c_", "read", "account:carol");
         assertEquals(Map.of(), permission.getAccessibleObjects(List.of("account:carol"),
                 List.of(Map.entry("/buckets/b1/collections/c_/*", "read"), Map.entry("/buckets/b%", "read"))));
+        assertEquals(Map.of(), permission.getAccessibleObjects(List.of("account:carol"),
+                List.of(Map.entry("/buckets/b./collections/c.*", "read"))));
         assertFalse(permission.checkPermission(List.of("account:carol"), List.of(Map.entry("/buckets/b1/collections/c%", "read"))));
-        permission.deleteObjectPermissions(List.of("/buckets/b1/collections/_1", "/buckets/b1/collections/c%"));
+        permission.deleteObjectPermissions(List.of("/buckets/b1/collections/_1", "/buckets/b1/collections/c%",
+                "/buckets/b./collections/c.*"));
         assertEquals(Map.of("read", Set.of("account:carol")), permission.getObjectPermissions(COLLECTION, null));
     }
 }

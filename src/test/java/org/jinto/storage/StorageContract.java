@@ -428,6 +428,7 @@ public abstract class StorageContract {
         storage.create(RECORD, "/buckets/b1/collections/c2", json("{'id': 'r2'}"));
         storage.create(RECORD, "/buckets/b2/collections/c1", json("{'id': 'other'}"));
         assertEquals(0, storage.countAll(RECORD, "/buckets/b_/*", List.of()), "only * is a wildcard");
+        assertEquals(0, storage.countAll(RECORD, "/buckets/b./*", List.of()), "only * is a wildcard");
         assertEquals(2, storage.countAll(RECORD, "/buckets/b1/*", List.of()));
         assertEquals(List.of("r1", "r2"), ids(storage.listAll(RECORD, "/buckets/b1/*",
                 new Query(List.of(), List.of(new Sort("id", 1)), List.of(), null, false))));
@@ -498,7 +499,7 @@ public abstract class StorageContract {
         assertTrue(stored.get("a") instanceof JsonArray);
     }
 
-    // Ported from Kinto's storage/testing.py (see the table above).
+    // Ported from Kinto's storage/testing.py (see the class comment).
 
     private static final String OTHER_PARENT = "/buckets/b1/collections/other";
 
