@@ -13,10 +13,15 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ByteStringBuffer;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
 import org.jinto.api.storage.BackendException;
 
 import javax.net.ssl.SSLSocketFactory;
+import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,15 +50,19 @@ final class LdapDirectory implements AutoCloseable {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(config.timeoutMillis());
         options.setResponseTimeoutMillis(config.timeoutMillis());
+        // The certificate must name the endpoint's host, for ldaps:// and StartTLS alike.
         options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         boolean ldaps = "ldaps".equalsIgnoreCase(config.endpoint().getScheme());
+        SSLSocketFactory tls = tls(config);
         SingleServerSet server = new SingleServerSet(config.endpoint().getHost(), config.endpoint().getPort(),
-                ldaps ? SSLSocketFactory.getDefault() : null, options);
+                ldaps ? tls : null, options);
         SimpleBindRequest bind = config.bindDn().map(dn -> new SimpleBindRequest(dn, config.bindPassword()))
                 .orElse(null);
+        // StartTLS runs on each new connection before its bind.
+        StartTLSPostConnectProcessor startTls = config.startTls() ? new StartTLSPostConnectProcessor(tls) : null;
         try {
             // No connection is required at startup: a directory that is down answers 503 until it is back.
-            pool = new LDAPConnectionPool(server, bind, 0, Math.max(1, config.poolSize()), null, false);
+            pool = new LDAPConnectionPool(server, bind, 0, Math.max(1, config.poolSize()), startTls, false);
         } catch (LDAPException e) {
             throw new IllegalStateException("LDAP connection pool: " + e.getMessage(), e);
         }
@@ -61,6 +70,19 @@ final class LdapDirectory implements AutoCloseable {
         pool.setMaxWaitTimeMillis(config.timeoutMillis());
         // A pooled connection the directory closed (restart) is replaced and the operation retried once.
         pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.allOf(OperationType.class));
+    }
+
+    /** The TLS of ldaps:// and StartTLS: trusting {@code ldap.truststore}'s certificates, or the JVM's. */
+    private static SSLSocketFactory tls(LdapConfig config) {
+        SSLUtil ssl = config.trustStore()
+                .map(path -> new SSLUtil(new TrustStoreTrustManager(path,
+                        config.trustStorePassword().map(String::toCharArray).orElse(null), null, true)))
+                .orElseGet(() -> new SSLUtil(JVMDefaultTrustManager.getInstance()));
+        try {
+            return ssl.createSSLSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ldap TLS: " + e.getMessage(), e);
+        }
     }
 
     /**
