@@ -2,10 +2,12 @@ package org.jinto.plugins.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -58,8 +60,7 @@ final class LdapDirectory implements AutoCloseable {
                 ldaps ? tls : null, options);
         SimpleBindRequest bind = config.bindDn().map(dn -> new SimpleBindRequest(dn, config.bindPassword()))
                 .orElse(null);
-        // StartTLS runs on each new connection before its bind.
-        StartTLSPostConnectProcessor startTls = config.startTls() ? new StartTLSPostConnectProcessor(tls) : null;
+        PostConnectProcessor startTls = config.startTls() ? startTls(tls) : null;
         try {
             // No connection is required at startup: a directory that is down answers 503 until it is back.
             pool = new LDAPConnectionPool(server, bind, 0, Math.max(1, config.poolSize()), startTls, false);
@@ -83,6 +84,29 @@ final class LdapDirectory implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("ldap TLS: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * StartTLS on each new connection, before its bind. A directory that refuses it (an operation error, not a
+     * connection error, for UnboundID) is unreachable: 503, and nothing is sent in clear.
+     */
+    private static PostConnectProcessor startTls(SSLSocketFactory tls) {
+        StartTLSPostConnectProcessor startTls = new StartTLSPostConnectProcessor(tls);
+        return new PostConnectProcessor() {
+            @Override
+            public void processPreAuthenticatedConnection(LDAPConnection connection) throws LDAPException {
+                try {
+                    startTls.processPreAuthenticatedConnection(connection);
+                } catch (LDAPException e) {
+                    throw new LDAPException(ResultCode.CONNECT_ERROR, "StartTLS failed: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void processPostAuthenticatedConnection(LDAPConnection connection) {
+                // Nothing after the bind.
+            }
+        };
     }
 
     /**

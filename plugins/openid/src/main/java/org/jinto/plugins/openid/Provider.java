@@ -78,7 +78,7 @@ final class Provider {
     }
 
     private Optional<JsonObject> profile(String accessToken) {
-        if (settings.validateJwt()) {
+        if (settings.validateJwt() && metadata().jwksUri() != null) {
             JwtAccessTokens.Outcome outcome = jwts().check(accessToken);
             if (outcome instanceof JwtAccessTokens.Outcome.Valid valid) {
                 return Optional.of(json(JSONObjectUtils.toJSONString(valid.claims())));
@@ -100,7 +100,12 @@ final class Provider {
     }
 
     private Optional<JsonObject> askUserinfo(String accessToken) {
-        HttpResponse<String> response = http.get(metadata().userinfoEndpoint(),
+        String endpoint = metadata().userinfoEndpoint();
+        if (endpoint == null) {
+            // A provider without userinfo endpoint cannot vouch for tokens it did not sign.
+            return Optional.empty();
+        }
+        HttpResponse<String> response = http.get(endpoint,
                 Map.of("Authorization", "Bearer " + accessToken, "Accept", "application/json"));
         if (response.statusCode() != 200) {
             return Optional.empty();
