@@ -3,7 +3,7 @@ package org.jinto.permission.postgresql;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.permission.PermissionContract;
 import org.jinto.storage.postgresql.PostgresqlTestDatabase;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

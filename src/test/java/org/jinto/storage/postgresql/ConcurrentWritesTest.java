@@ -4,7 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.jinto.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package org.jinto.storage.postgresql;
 import jakarta.json.Json;
 import org.jinto.api.storage.BackendException;
 import org.jinto.api.storage.Storage;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.jinto.testing.RestartablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import org.jinto.api.storage.Sort;
 import org.jinto.api.storage.Storage;
 import org.jinto.api.storage.UnicityException;
 import org.jinto.storage.StorageContract;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

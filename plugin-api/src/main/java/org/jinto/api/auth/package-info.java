@@ -1,0 +1,5 @@
+/**
+ * Authentication policies a plugin can add ({@code AuthenticationPolicy}, picked by name from {@code
+ * multiauth.policies}).
+ */
+package org.jinto.api.auth;
