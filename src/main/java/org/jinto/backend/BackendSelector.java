@@ -23,14 +23,20 @@ public final class BackendSelector {
 
     public static <T> T select(Instance<T> candidates, BeanManager beanManager, Class<T> type, Settings settings,
                         String key, String defaultName) {
+        return candidates.select(BackendName.Literal.of(name(beanManager, type, settings, key, defaultName))).get();
+    }
+
+    /** The short name of the bean the setting names, checked to be one of the {@link #availableNames}. */
+    public static String name(BeanManager beanManager, Class<?> type, Settings settings, String key,
+                              String defaultName) {
         String configured = settings.get(key, defaultName).strip();
         String name = shortName(configured);
-        Instance<T> selected = candidates.select(BackendName.Literal.of(name));
-        if (!selected.isResolvable()) {
+        Set<String> available = availableNames(beanManager, type);
+        if (!available.contains(name)) {
             throw new IllegalStateException("Setting " + key + " = '" + configured + "' names no known backend; valid values: "
-                    + String.join(", ", availableNames(beanManager, type)));
+                    + String.join(", ", available));
         }
-        return selected.get();
+        return name;
     }
 
     /**

@@ -5,14 +5,14 @@ import static org.jinto.api.Jsonp.JSON;
 import jakarta.json.JsonObject;
 import org.jinto.accounts.AccountType;
 import org.jinto.api.Settings;
+import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Storage;
 import org.jinto.auth.AccountCredentialsCache;
 import org.jinto.auth.AccountPolicy;
 import org.jinto.auth.Passwords;
-import org.jinto.permission.postgresql.PostgresqlPermission;
 import org.jinto.database.Transactions;
 import org.jinto.database.UnitOfWork;
-import org.jinto.storage.postgresql.PostgresqlStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,8 +85,8 @@ final class CreateUserCommand extends Subcommand {
 
     /** Writes the account and its owner permission in one transaction; answers whether it existed already. */
     private boolean store(CommandBackends backends, String passwordHash) {
-        PostgresqlStorage storage = backends.storage();
-        PostgresqlPermission permission = backends.permission();
+        Storage storage = backends.storage();
+        PermissionBackend permission = backends.permission();
         JsonObject account = JSON.createObjectBuilder().add("id", username).add("password", passwordHash).build();
         try (UnitOfWork unit = Transactions.begin()) {
             boolean existed = exists(storage);
@@ -97,7 +97,7 @@ final class CreateUserCommand extends Subcommand {
         }
     }
 
-    private boolean exists(PostgresqlStorage storage) {
+    private boolean exists(Storage storage) {
         try {
             storage.get(AccountPolicy.RESOURCE_NAME, username, username);
             return true;

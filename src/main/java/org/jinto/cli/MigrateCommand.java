@@ -29,7 +29,7 @@ final class MigrateCommand extends Subcommand {
             for (String kind : List.of("storage", "permission")) {
                 Optional<Database> database = backends.postgresql(kind);
                 if (database.isEmpty()) {
-                    out.println(kind + ": memory backend, nothing to migrate.");
+                    out.println(kind + ": " + backends.backendName(kind) + " backend, nothing to migrate.");
                 } else if (dryRun) {
                     List<String> pending = database.get().pendingMigrations(kind);
                     out.println(kind + ": " + (pending.isEmpty() ? "schema up to date, no migration pending."

@@ -6,10 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.api.http.KintoException;
 import org.jinto.ops.metrics.RequestMetrics;
+import org.jinto.resource.query.QueryString;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,11 +46,20 @@ public class RequestObservationFilter extends HttpFilter {
             int status = completed ? response.getStatus() : 500;
             String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
             summaryLog.log(new RequestSummary(Instant.now(), request.getMethod(), path,
-                    QueryStrings.parse(request.getQueryString()), status,
+                    loggedQuery(request.getQueryString()), status,
                     TimeUnit.NANOSECONDS.toMillis(elapsedNanos), context.userId(),
                     errno(status), request.getHeader("User-Agent"),
                     request.getHeader("Accept-Language"), requestId));
             metrics.record(request.getMethod(), path, context.matchedTemplate(), status, elapsedNanos);
+        }
+    }
+
+    /** The parameters as Kinto logs them; none for a query that is not UTF-8 (Kinto refuses it before logging it). */
+    private static Map<String, String> loggedQuery(String rawQuery) {
+        try {
+            return QueryString.parse(rawQuery).lastValues();
+        } catch (KintoException notUtf8) {
+            return Map.of();
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * plugins; their classes are read as a CDI bean archive would be: with discovery mode {@code annotated} (the
  * default) only classes with a bean-defining annotation are beans, with {@code all} every class.
  */
-final class PluginFolder implements AutoCloseable {
+public final class PluginFolder implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
     private static final String BEANS_XML = "META-INF/beans.xml";
@@ -51,7 +51,7 @@ final class PluginFolder implements AutoCloseable {
     }
 
     /** Opens every {@code *.jar} of {@code folder} (in name order). */
-    static PluginFolder open(Path folder, ClassLoader parent) {
+    public static PluginFolder open(Path folder, ClassLoader parent) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("Plugins folder " + folder.toAbsolutePath() + " ("
                     + PluginsFolderExtension.PLUGINS_DIR + ") is not a directory");
@@ -65,7 +65,7 @@ final class PluginFolder implements AutoCloseable {
     }
 
     /** Classes CDI should treat as beans. */
-    List<Class<?>> beanClasses() {
+    public List<Class<?>> beanClasses() {
         return List.copyOf(beanClasses);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +83,28 @@ class MaintenanceCommandLineIT {
         Result unknown = command("purge-deleted", "--ini", ini, "nope", "10");
         assertEquals(1, unknown.status(), unknown.toString());
         assertTrue(unknown.err().contains("Error: Unknown resource(s) nope"), unknown.toString());
+    }
+
+    @Test
+    void aPluginBackendIsSelectedByItsNameAsTheServerSelectsIt() throws Exception {
+        Path plugins = Files.createTempDirectory("jinto-cli-plugins");
+        PluginBuild.build(PluginBuild.projectDirectory("src/test/plugins/cache-probe"), plugins.resolve("probe.jar"));
+        Path flushed = plugins.resolve("flushed.txt");
+        Map<String, String> probe = new TreeMap<>(settings);
+        probe.put("kinto.plugins_dir", plugins.toString());
+        probe.put("kinto.cache_backend", "kinto_probe.cache");
+        probe.put("kinto.cache_probe_file", flushed.toString());
+
+        Result flush = command("flush-cache", "--ini", JintoServer.writeIni(probe).toString());
+        assertEquals(0, flush.status(), flush.toString());
+        assertEquals("Cache has been cleared.\n", flush.out());
+        assertEquals("flushed", Files.readString(flushed));
+
+        probe.put("kinto.cache_backend", "memcached");
+        Result unknown = command("flush-cache", "--ini", JintoServer.writeIni(probe).toString());
+        assertEquals(1, unknown.status(), unknown.toString());
+        assertTrue(unknown.err().contains("Setting kinto.cache_backend = 'memcached' names no known backend; valid values:"
+                + " memory, probe, redis"), unknown.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jinto.ops;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,16 @@ class RequestLogIT {
         assertEquals("jinto-test/1.0", fields.getString("agent"));
         assertEquals("fr-FR", fields.getString("lang"));
         assertTrue(fields.isNull("uid"));
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsRefusedAndNotLogged() throws Exception {
+        String rid = "latin1-" + UUID.randomUUID();
+        Http.Response response = new Http(JintoServer.url()).with("X-Request-Id", rid).get("/buckets?x=%E9");
+        assertEquals(400, response.status());
+        JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
+        assertEquals(107, fields.getInt("errno"));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, fields.getJsonObject("querystring"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.jinto.api.Jsonp.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -18,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a PATCH to an object as Kinto does, with JSON-P's own implementations of RFC 7396
- * ({@link Json#createMergePatch}) and RFC 6902 ({@link Json#createPatch}).
+ * Applies a PATCH to an object as Kinto does: RFC 7396 with JSON-P's own implementation
+ * ({@link jakarta.json.Json#createMergePatch}), RFC 6902 operation by operation as python-jsonpatch applies them
+ * ({@link PythonJsonPatch}).
  * <p>
  * JSON Patch operations address a document {@code {"data": <object>, "permissions": {<perm>: {<principal>:
  * <principal>}}}} (Kinto's representation, where each permission holds its principals as keys): {@code /data/title}
@@ -85,7 +85,7 @@ public final class ObjectPatcher {
                                     JsonValue operations, List<String> permissionNames) {
         JsonArray checked = JsonPatchBody.operations(operations);
         for (JsonValue operation : checked) {
-            JsonPatchProblems.invalidPointer(operation.asJsonObject().getString("path")).ifPresent(message -> {
+            PythonJsonPatch.invalidPointer(operation.asJsonObject().getString("path")).ifPresent(message -> {
                 throw failed(message);
             });
         }
@@ -93,14 +93,11 @@ public final class ObjectPatcher {
                 .add("data", existing)
                 .add("permissions", permissionsDocument(existingPermissions))
                 .build();
-        for (JsonValue value : checked) {
-            JsonObject operation = withImplicitPrincipal(value.asJsonObject());
-            String problem = JsonPatchProblems.problem(document, operation).orElse(null);
-            if (problem != null) {
-                throw failed(problem);
-            }
-            if (!operation.getString("op").equals("test")) {
-                document = applyOne(document, operation);
+        for (JsonValue operation : checked) {
+            try {
+                document = PythonJsonPatch.apply(document, withImplicitPrincipal(operation.asJsonObject()));
+            } catch (PythonJsonPatch.Problem problem) {
+                throw failed(problem.getMessage());
             }
         }
         JsonValue data = document.get("data");
@@ -108,14 +105,6 @@ public final class ObjectPatcher {
             throw InvalidParameters.of("body", "data", ColanderMessages.notAMapping(data == null ? JsonValue.NULL : data));
         }
         return new Patched(patched, patched, permissions(document.get("permissions"), permissionNames));
-    }
-
-    private static JsonObject applyOne(JsonObject document, JsonObject operation) {
-        try {
-            return JSON.createPatch(JSON.createArrayBuilder().add(operation).build()).apply(document);
-        } catch (JsonException e) {
-            throw failed(e.getMessage());
-        }
     }
 
     private static RuntimeException failed(String message) {

@@ -87,7 +87,8 @@ public final class QueryString {
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
             throw new KintoException(400, Errno.INVALID_PARAMETERS, "Bad Request",
-                    "A request with an incorrect encoding in the querystring was received. "
+                    // Kinto's text, its missing space included ("was" "received" concatenated in kinto/core/errors.py)
+                    "A request with an incorrect encoding in the querystring wasreceived. "
                             + "Please make sure your requests are encoded in UTF-8: " + rawQuery);
         }
     }
@@ -116,6 +117,13 @@ public final class QueryString {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build();
+    }
+
+    /** Python's {@code dict()} of WebOb's parameters, as Kinto logs them: the last value of a repeated name wins. */
+    public Map<String, String> lastValues() {
+        Map<String, String> last = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+        return last;
     }
 
     public Map<String, List<String>> asMap() {

@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jinto.api.http.KintoException;
+import org.jinto.json.JsonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,6 +147,20 @@ class JsonBodyReaderTest {
         assertEquals(100.0, numbers.getJsonNumber("e").doubleValue());
         assertEquals(0.0, numbers.getJsonNumber("z").doubleValue());
         assertEquals(0.1, ((JsonNumber) numbers.getJsonArray("l").getJsonObject(1).get("x")).doubleValue());
+    }
+
+    /** One pass builds the value the general reader of stored JSON ({@link JsonText}) builds from the same text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\": 1, \"b\": [true, false, null], \"a\": {\"c\": \"d\"}}",
+            "[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00 \\u0000\", \"plain é 😀\", \"\"]",
+            "[0, -0, 2147483647, 2147483648, -2147483649, 9223372036854775807, 9223372036854775808, -1234567890123456789]",
+            "[0.0, -0.0, 1e23, 5e-324, 123456.789e3, 2.82879384806159E17, 1E+2, 0.1]",
+            "{\"\": {}, \"x\": []}"})
+    void buildsTheSameValueAsTheStoredJsonReader(String json) {
+        JsonValue read = read(json);
+        JsonValue stored = JsonText.read(json);
+        assertEquals(stored, read);
+        assertEquals(stored.toString(), read.toString());
     }
 
     @Test

