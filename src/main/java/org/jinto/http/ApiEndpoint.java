@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.auth.RequestAuthenticator;
@@ -56,9 +57,10 @@ public class ApiEndpoint {
         return handle(null);
     }
 
+    /** A HEAD answer has no body but the type a GET's would have, Kinto's JSON (Jersey would guess one). */
     @HEAD
     public Response head() {
-        return handle(null);
+        return Response.fromResponse(handle(null)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @OPTIONS

@@ -111,6 +111,7 @@ class ResourceCrudIT extends ApiTestSupport {
         assertEquals(200, head.status());
         assertEquals("3", head.header("Total-Objects"));
         assertEquals("3", head.header("Total-Records"));
+        assertEquals("application/json", head.header("Content-Type"), "the type of the GET's body, as Kinto");
         assertEquals("", head.body());
     }
 
