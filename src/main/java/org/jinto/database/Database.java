@@ -67,7 +67,10 @@ public final class Database implements AutoCloseable {
         String description = DatabaseUrl.redact(config.url());
         if (url.jndiName() != null) {
             // A servlet container's DataSource (Tomcat) has no transaction manager behind it: resource-local.
-            return new Database(description, lookup(url.jndiName()), null, ContainerTransactions.lookup());
+            ContainerTransactions transactions = ContainerTransactions.lookup();
+            LOG.info(() -> "Database " + description + ": " + (transactions == null ? "resource-local transactions"
+                    : "JTA transactions of the server (" + transactions.platform() + ")"));
+            return new Database(description, lookup(url.jndiName()), null, transactions);
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("jinto " + description);

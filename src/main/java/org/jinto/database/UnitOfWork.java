@@ -48,8 +48,8 @@ public final class UnitOfWork implements AutoCloseable {
         Open current = open.get(database);
         if (current == null) {
             EntityManager entityManager = null;
+            ContainerTransactions container = database.containerTransactions();
             try {
-                ContainerTransactions container = database.containerTransactions();
                 if (container == null) {
                     entityManager = database.entityManagers().createEntityManager();
                     entityManager.getTransaction().begin();
@@ -66,7 +66,9 @@ public final class UnitOfWork implements AutoCloseable {
                 // than a connection of our own from the DataSource, so JPA work and SQL always share one connection.
                 current = new Open(entityManager, entityManager.unwrap(Connection.class));
             } catch (RuntimeException e) {
-                discard(entityManager);
+                if (entityManager != null) {
+                    discard(entityManager, container == null);
+                }
                 rollbackOnly = true;
                 throw SqlErrors.translate(e);
             }
@@ -119,7 +121,8 @@ public final class UnitOfWork implements AutoCloseable {
             LOG.log(Level.FINE, "Rollback failed", e);
         } finally {
             containerTransaction = null;
-            open.values().forEach(transaction -> discard(transaction.entityManager()));
+            open.forEach((database, transaction) ->
+                    discard(transaction.entityManager(), database.containerTransactions() == null));
             open.clear();
         }
     }
@@ -133,12 +136,10 @@ public final class UnitOfWork implements AutoCloseable {
         }
     }
 
-    private static void discard(EntityManager entityManager) {
-        if (entityManager == null) {
-            return;
-        }
+    /** Closes the entity manager, rolling back its resource-local transaction (a JTA one ends with the server's). */
+    private static void discard(EntityManager entityManager, boolean resourceLocal) {
         try {
-            if (!entityManager.isJoinedToTransaction()) {
+            if (resourceLocal) {
                 EntityTransaction transaction = entityManager.getTransaction();
                 if (transaction.isActive()) {
                     transaction.rollback();
