@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManagerFactory;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.flywaydb.core.Flyway;
-import org.jinto.database.Transactions;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -15,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,9 @@ import java.util.logging.Logger;
 /**
  * One PostgreSQL database: a connection pool (HikariCP, or the container's DataSource for a {@code java:} URL),
  * the JPA persistence unit whose transactions carry the backends' native SQL, and the Flyway migrations of the
- * schemas living there.
+ * schemas living there. The unit is resource-local (EclipseLink begins and commits on the pool's connection) except
+ * on an application server's DataSource, where it is a JTA unit: the server's pool hands out connections enlisted in
+ * the server's transactions and does not let the application commit them itself.
  */
 public final class Database implements AutoCloseable {
 
@@ -36,14 +38,25 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource pool;
     private final EntityManagerFactory entityManagers;
+    /** The application server's transactions for a JTA unit; null for a resource-local one. */
+    private final ContainerTransactions containerTransactions;
 
-    private Database(String description, DataSource dataSource, HikariDataSource pool) {
+    private Database(String description, DataSource dataSource, HikariDataSource pool,
+                     ContainerTransactions containerTransactions) {
         this.description = description;
         this.dataSource = dataSource;
         this.pool = pool;
-        this.entityManagers = new PersistenceProvider().createEntityManagerFactory("jinto", Map.of(
-                PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, PERSISTENCE_XML,
-                PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource));
+        this.containerTransactions = containerTransactions;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, PERSISTENCE_XML);
+        if (containerTransactions == null) {
+            properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
+        } else {
+            properties.put(PersistenceUnitProperties.TRANSACTION_TYPE, "JTA");
+            properties.put(PersistenceUnitProperties.JTA_DATASOURCE, dataSource);
+            properties.put(PersistenceUnitProperties.TARGET_SERVER, containerTransactions.platform());
+        }
+        this.entityManagers = new PersistenceProvider().createEntityManagerFactory("jinto", properties);
         if (entityManagers == null) {
             throw new IllegalStateException("Persistence unit 'jinto' not found in " + PERSISTENCE_XML);
         }
@@ -53,7 +66,11 @@ public final class Database implements AutoCloseable {
         DatabaseUrl url = DatabaseUrl.parse(config.url());
         String description = DatabaseUrl.redact(config.url());
         if (url.jndiName() != null) {
-            return new Database(description, lookup(url.jndiName()), null);
+            // A servlet container's DataSource (Tomcat) has no transaction manager behind it: resource-local.
+            ContainerTransactions transactions = ContainerTransactions.lookup();
+            LOG.info(() -> "Database " + description + ": " + (transactions == null ? "resource-local transactions"
+                    : "JTA transactions of the server (" + transactions.platform() + ")"));
+            return new Database(description, lookup(url.jndiName()), null, transactions);
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("jinto " + description);
@@ -77,7 +94,7 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            return new Database(description, pool, pool);
+            return new Database(description, pool, pool, null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -161,6 +178,11 @@ public final class Database implements AutoCloseable {
 
     public EntityManagerFactory entityManagers() {
         return entityManagers;
+    }
+
+    /** The application server's transactions when the unit is a JTA one, else null. */
+    ContainerTransactions containerTransactions() {
+        return containerTransactions;
     }
 
     @Override

@@ -22,7 +22,7 @@ public record DatabaseConfig(String url, int poolSize, int maxOverflow, long poo
         String url = settings.get(prefix + "url").filter(u -> !u.isBlank()).orElseGet(fallbackUrl);
         if (url == null) {
             throw new IllegalStateException("Setting " + prefix + "url is not set: give the PostgreSQL database as "
-                    + "postgresql://user:pass@host:port/db, a JDBC URL, or a JNDI DataSource name java:...");
+                    + "postgresql://user:pass@host:port/db, a JDBC URL, or a JNDI DataSource name (java:... or jdbc/...)");
         }
         return new DatabaseConfig(url,
                 (int) positive(settings, prefix + "pool_size", 25),

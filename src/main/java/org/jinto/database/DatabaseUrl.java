@@ -4,11 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Where a database is, as {@code kinto.storage_url} / {@code kinto.permission_url} say it: Kinto's form
  * {@code postgresql://user:pass@host:port/db} (or {@code postgres://}), a JDBC URL {@code jdbc:postgresql://...},
- * or the JNDI name of a container's DataSource ({@code java:comp/env/jdbc/jinto}).
+ * or the JNDI name of a container's DataSource: {@code java:...} ({@code java:comp/env/jdbc/jinto}), or a server's
+ * global name without colon ({@code jdbc/jinto}: Payara refuses {@code :} in the names of its JDBC resources).
  *
  * @param jdbcUrl  the JDBC URL, or null for a JNDI name
  * @param user     user name, or null when the URL carries none
@@ -17,9 +19,11 @@ import java.nio.charset.StandardCharsets;
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password, String jndiName) {
 
+    private static final Pattern GLOBAL_JNDI_NAME = Pattern.compile("[A-Za-z][\\w.-]*(/[\\w.-]+)+");
+
     public static DatabaseUrl parse(String url) {
         String value = url.strip();
-        if (value.startsWith("java:")) {
+        if (value.startsWith("java:") || GLOBAL_JNDI_NAME.matcher(value).matches()) {
             return new DatabaseUrl(null, null, null, value);
         }
         if (value.startsWith("jdbc:postgresql:")) {
@@ -27,7 +31,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, String j
         }
         if (!value.startsWith("postgresql://") && !value.startsWith("postgres://")) {
             throw new IllegalArgumentException("Database URL must be postgresql://user:pass@host:port/db, "
-                    + "jdbc:postgresql://... or a JNDI name java:..., got '" + redact(value) + "'");
+                    + "jdbc:postgresql://... or a JNDI name (java:... or jdbc/...), got '" + redact(value) + "'");
         }
         URI uri;
         try {

@@ -2,9 +2,6 @@ package org.jinto.database;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
-import org.jinto.database.Database;
-import org.jinto.database.SqlErrors;
-import org.jinto.database.SqlWork;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,9 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The transactions of one request (or of one standalone backend call): one JPA (EclipseLink) resource-local
- * transaction per database, begun on the first use of that database, whose JDBC connection the backends' native
- * SQL runs on. Storage and permissions share one transaction when they share a database.
+ * The transactions of one request (or of one standalone backend call), begun on the first use of each database:
+ * one JPA (EclipseLink) resource-local transaction per pooled database, and on an application server one JTA
+ * transaction that every database on its DataSources joins. The backends' native SQL runs on the JDBC connection of
+ * the database's entity manager. Storage and permissions share one transaction when they share a database.
  */
 public final class UnitOfWork implements AutoCloseable {
 
@@ -28,6 +26,8 @@ public final class UnitOfWork implements AutoCloseable {
 
     private final Map<Database, Open> open = new LinkedHashMap<>();
     private final Runnable onClose;
+    /** The application server's transaction, once a database on its DataSource is used. */
+    private ContainerTransactions.Transaction containerTransaction;
     private boolean rollbackOnly;
 
     UnitOfWork(Runnable onClose) {
@@ -47,12 +47,28 @@ public final class UnitOfWork implements AutoCloseable {
     private Connection connection(Database database) {
         Open current = open.get(database);
         if (current == null) {
-            EntityManager entityManager = database.entityManagers().createEntityManager();
+            EntityManager entityManager = null;
+            ContainerTransactions container = database.containerTransactions();
             try {
-                entityManager.getTransaction().begin();
+                if (container == null) {
+                    entityManager = database.entityManagers().createEntityManager();
+                    entityManager.getTransaction().begin();
+                } else {
+                    if (containerTransaction == null) {
+                        containerTransaction = container.join();
+                    }
+                    entityManager = database.entityManagers().createEntityManager();
+                    entityManager.joinTransaction();
+                }
+                // In a JTA unit, EclipseLink takes this connection from the server's DataSource inside the server's
+                // transaction, so the pool enlists it there (and gives it back when the transaction completes):
+                // the SQL commits with whatever else the transaction holds. The same path as resource-local rather
+                // than a connection of our own from the DataSource, so JPA work and SQL always share one connection.
                 current = new Open(entityManager, entityManager.unwrap(Connection.class));
             } catch (RuntimeException e) {
-                discard(entityManager);
+                if (entityManager != null) {
+                    discard(entityManager, container == null);
+                }
                 rollbackOnly = true;
                 throw SqlErrors.translate(e);
             }
@@ -79,8 +95,13 @@ public final class UnitOfWork implements AutoCloseable {
             return;
         }
         try {
-            for (Open transaction : open.values()) {
-                transaction.entityManager().getTransaction().commit();
+            for (Map.Entry<Database, Open> transaction : open.entrySet()) {
+                if (transaction.getKey().containerTransactions() == null) {
+                    transaction.getValue().entityManager().getTransaction().commit();
+                }
+            }
+            if (containerTransaction != null) {
+                containerTransaction.commit();
             }
         } catch (RuntimeException e) {
             rollbackOnly = true;
@@ -92,8 +113,18 @@ public final class UnitOfWork implements AutoCloseable {
 
     /** Rolls back what is still open (nothing after a successful commit) and releases the connections. */
     public void rollback() {
-        open.values().forEach(transaction -> discard(transaction.entityManager()));
-        open.clear();
+        try {
+            if (containerTransaction != null) {
+                containerTransaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Rollback failed", e);
+        } finally {
+            containerTransaction = null;
+            open.forEach((database, transaction) ->
+                    discard(transaction.entityManager(), database.containerTransactions() == null));
+            open.clear();
+        }
     }
 
     @Override
@@ -105,11 +136,14 @@ public final class UnitOfWork implements AutoCloseable {
         }
     }
 
-    private static void discard(EntityManager entityManager) {
+    /** Closes the entity manager, rolling back its resource-local transaction (a JTA one ends with the server's). */
+    private static void discard(EntityManager entityManager, boolean resourceLocal) {
         try {
-            EntityTransaction transaction = entityManager.getTransaction();
-            if (transaction.isActive()) {
-                transaction.rollback();
+            if (resourceLocal) {
+                EntityTransaction transaction = entityManager.getTransaction();
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
             }
         } catch (RuntimeException e) {
             // The connection is gone (database down): there is nothing left to roll back.

@@ -20,6 +20,7 @@ class DatabaseUrlTest {
     void jdbcAndJndiPassThrough() {
         assertEquals("jdbc:postgresql://h/db?user=u", DatabaseUrl.parse(" jdbc:postgresql://h/db?user=u ").jdbcUrl());
         assertEquals("java:comp/env/jdbc/jinto", DatabaseUrl.parse("java:comp/env/jdbc/jinto").jndiName());
+        assertEquals("jdbc/jinto", DatabaseUrl.parse("jdbc/jinto").jndiName());
     }
 
     @Test

@@ -8,7 +8,7 @@ interface Deployment {
 
     /**
      * The {@code kinto.storage_url} that reaches the test's database: the JNDI name of the pool the container defines
-     * from {@code server-config/} (README, Deploying) where Jinto can use one, else the database's own URL.
+     * from {@code server-config/} (README, Deploying).
      */
     String storageUrl(String jdbcUrl);
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every deployment test does: install Jinto with the settings example and the example third-party plugin
  * (examples/counter-plugin, built from source against the plugin API), storage and permissions on a fresh PostgreSQL
- * database, through the pool the container defines from {@code server-config/} where Jinto can use one (its JNDI
+ * database, through the pool the container defines from {@code server-config/} (its JNDI
  * name as {@code kinto.storage_url}, the pool pointed at the database by {@code JINTO_DB_URL}), start the container on a free loopback port, wait until
  * Jinto answers, run the {@link Smoke}, check its objects are in that database, stop the container by its JVM's
  * PID, and record how long each part took (printed, and appended to {@code target/deploy-timings.txt}).

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
- * loopback, no Hazelcast (it would listen on every interface), settings through {@code KINTO_INI}, the
+ * loopback, no Hazelcast (it would listen on every interface), the PostgreSQL pool of {@code datasource.asadmin}
+ * with the driver added by {@code --addlibs}, settings through {@code KINTO_INI}, the
  * plugin added to the WAR's WEB-INF/lib (Payara fails to deploy plugins from the drop-in folder).
  */
 final class PayaraMicroDeployment implements Deployment {
@@ -26,13 +27,10 @@ final class PayaraMicroDeployment implements Deployment {
         return "Payara Micro " + version;
     }
 
-    /**
-     * Jinto's own pool: with a Payara pool's connections its commits fail ("Cannot commit when autoCommit is
-     * enabled": the handles EclipseLink commits on stay in auto-commit), so the README points Jinto at the database.
-     */
+    /** Payara's own pool, defined by {@code server-config/payara/datasource.asadmin}: Jinto joins its JTA transactions. */
     @Override
     public String storageUrl(String jdbcUrl) {
-        return jdbcUrl;
+        return "jdbc/jinto";
     }
 
     @Override
@@ -47,6 +45,8 @@ final class PayaraMicroDeployment implements Deployment {
                 "--nohazelcast",
                 "--port", String.valueOf(port),
                 "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
+                "--postbootcommandfile", Layout.serverConfig("payara/datasource.asadmin").toString(),
+                "--addlibs", deploy.resolve("postgresql.jar").toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--rootdir", work.resolve("runtime").toString());
