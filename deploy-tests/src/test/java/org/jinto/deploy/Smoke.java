@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The HTTP smoke every deployment must pass: the steps of {@code smoke.json}, sent in order. A step is
- * {@code {"step": name, "request": {method, path, user: "name:password", headers, json}, "expect": {status,
+ * {@code {"step": name, "request": {method, path, user: "name:password", headers, json or body}, "expect": {status,
  * headers, json}}}; the answer's JSON must contain {@code expect.json} ({@link JsonSubset}), and {@code ${root}}
  * in expected strings stands for {@code http://127.0.0.1:<port>}. Extend the smoke by adding steps to the file.
  */
@@ -55,10 +55,12 @@ final class Smoke {
 
     private static HttpResponse<String> send(String root, JsonObject request) throws IOException, InterruptedException {
         JsonValue json = request.get("json");
+        // "body": a raw body (e.g. multipart), sent with the step's own Content-Type header.
+        String body = json != null ? json.toString() : request.getString("body", null);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + request.getString("path")))
                 .timeout(Duration.ofSeconds(30))
-                .method(request.getString("method", "GET"), json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.toString(), StandardCharsets.UTF_8));
+                .method(request.getString("method", "GET"), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
