@@ -143,6 +143,19 @@ abstract class AttachmentContract {
     }
 
     @Test
+    void attachmentsAreDeletedInABatch() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String file = location(json(upload("fonts", id, "a.png", new byte[]{2})), baseUrl());
+        String record = "/buckets/fennec/collections/fonts/records/" + id;
+        Http.Response batch = alice.send("POST", "/batch", "{\"requests\": [{\"method\": \"DELETE\", \"path\": \""
+                + record + "/attachment\"}]}");
+        assertEquals(200, batch.status(), batch.body());
+        assertEquals(204, batch.object().getJsonArray("responses").getJsonObject(0).getInt("status"), batch.body());
+        assertFalse(storedFiles().contains(file));
+        assertTrue(alice.get(record).object().getJsonObject("data").isNull("attachment"));
+    }
+
+    @Test
     void deletingRecordCollectionOrBucketDeletesTheirFiles() throws Exception {
         alice.send("PUT", "/buckets/cascade", null);
         alice.send("PUT", "/buckets/cascade/collections/c", null);

@@ -88,6 +88,39 @@ class LocalAttachmentIT extends AttachmentContract {
         assertEquals(503, new Http(broken).get("/__heartbeat__").status());
     }
 
+    /**
+     * A batch rolled back (the test probe plugin refuses a change marked {@code explode}, on PostgreSQL, whose
+     * transactions roll back): the attachment it deleted is still there, with its file.
+     */
+    @Test
+    void aRolledBackBatchKeepsTheFilesItReleased() throws Exception {
+        Path plugins = Files.createTempDirectory("jinto-plugins");
+        org.jinto.testing.PluginBuild.build(org.jinto.testing.PluginBuild.projectDirectory(
+                "src/test/plugins/event-probe"), plugins.resolve("probe.jar"));
+        Map<String, String> settings = org.jinto.testing.JintoServer.postgresql();
+        settings.putAll(storeSettings());
+        settings.put("kinto.plugins_dir", plugins.toString());
+        settings.put("kinto.includes", "jinto.tests.probe kinto_attachment");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        String server = org.jinto.testing.JintoServer.url(settings);
+        Http owner = new Http(server).as("alice", "secret");
+        owner.send("PUT", "/buckets/rb", null);
+        owner.send("PUT", "/buckets/rb/collections/c", null);
+        String location = Json.createReader(new java.io.StringReader(new Multipart()
+                .file("attachment", "a.txt", "text/plain", new byte[]{1})
+                .post(server + "/buckets/rb/collections/c/records/r/attachment", ALICE).body()))
+                .readObject().getString("location").substring(baseUrl().length());
+        Http.Response failed = owner.send("POST", "/batch", """
+                {"requests": [{"method": "DELETE", "path": "/buckets/rb/collections/c/records/r/attachment"},
+                              {"method": "PUT", "path": "/buckets/rb/collections/c/records/bad",
+                               "body": {"data": {"explode": true}}}]}""");
+        assertEquals(500, failed.status(), failed.body());
+        assertTrue(storedFiles().contains(location));
+        assertEquals(location, owner.get("/buckets/rb/collections/c/records/r").object().getJsonObject("data")
+                .getJsonObject("attachment").getString("location").substring(baseUrl().length()));
+    }
+
     @Override
     List<String> storedFiles() throws IOException {
         try (Stream<Path> files = Files.walk(FOLDER)) {
