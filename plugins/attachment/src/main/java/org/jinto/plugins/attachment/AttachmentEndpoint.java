@@ -36,6 +36,8 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * kinto-attachment's {@code {record}/attachment}: POST a multipart form to attach a file to a record (created if
@@ -88,26 +90,24 @@ public class AttachmentEndpoint implements OptionalEndpoint {
                          @PathParam("id") String id) {
         RecordRef record = new RecordRef(bucketId, collectionId, id);
         boolean exists = authorize(record);
-        AttachmentSettings.ResourceSettings config = AttachmentSettings.from(settings).forResource(bucketId,
-                collectionId);
+        AttachmentSettings all = AttachmentSettings.from(settings);
+        AttachmentSettings.ResourceSettings config = all.forResource(bucketId, collectionId);
         checkMultipart(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        long maxRequest = AttachmentSettings.from(settings).get("max_request_bytes").map(Long::parseLong)
-                .orElse(DEFAULT_MAX_REQUEST_BYTES);
+        long maxRequest = all.get("max_request_bytes").map(Long::parseLong).orElse(DEFAULT_MAX_REQUEST_BYTES);
         try (UploadForm form = UploadForm.read(servletRequest, config.rules(), maxRequest, config.maxSizeBytes())) {
             JsonObject body = recordBody(form);
             attachments.release(record, config);
-            JsonObject attachment = attachments.store(record, form, config);
-            pending.wrote(record.uri(), attachment);
+            Attachments.Stored stored = attachments.store(record, form, config);
+            pending.wrote(record.uri(), stored.metadata());
             ResourceRequests.Answer answer = write(record, exists, JSON.createObjectBuilder(body)
                     .add("data", JSON.createObjectBuilder(body.getJsonObject("data"))
-                            .add(UploadForm.FILE_FIELD, attachment)).build());
+                            .add(UploadForm.FILE_FIELD, stored.metadata())).build());
             if (answer.status() >= 400) {
-                pending.discard(attachment.getString("location").substring(
-                        AttachmentSettings.from(settings).baseUrl().length()));
+                pending.discard(stored.location());
                 return error(answer);
             }
-            return Response.status(exists ? 200 : 201).type("application/json").entity(attachment.toString())
-                    .header("Location", "/v1" + record.uri()).build();
+            return Response.status(exists ? 200 : 201).type("application/json")
+                    .entity(stored.metadata().toString()).header("Location", "/v1" + record.uri()).build();
         }
     }
 
@@ -199,14 +199,12 @@ public class AttachmentEndpoint implements OptionalEndpoint {
                 body.add(field, jsonObject(field, text));
             }
         }
-        Map<String, Object> unknown = new LinkedHashMap<>();
-        form.fields().keySet().stream().filter(name -> !List.of("data", "permissions").contains(name))
-                .forEach(name -> unknown.put(name, name));
-        form.fileFields().stream().filter(name -> !List.of("data", "permissions").contains(name))
-                .forEach(name -> unknown.put(name, name));
-        if (!unknown.isEmpty()) {
+        List<String> allowed = List.of("data", "permissions");
+        Optional<String> unknown = Stream.concat(form.fields().keySet().stream(), form.fileFields().stream())
+                .filter(name -> !allowed.contains(name)).findFirst();
+        if (unknown.isPresent()) {
             throw Attachments.badRequest(Errno.INVALID_POSTED_DATA,
-                    "body: '" + unknown.keySet().iterator().next() + "' not in ('data', 'permissions')");
+                    "body: '" + unknown.get() + "' not in ('data', 'permissions')");
         }
         return body.build();
     }

@@ -11,6 +11,7 @@ import org.jinto.api.events.AfterResourceChanged;
 import org.jinto.api.events.EventPayload;
 import org.jinto.api.events.ImpactedObject;
 import org.jinto.api.events.ResourceChanged;
+import org.jinto.api.http.Errno;
 import org.jinto.api.storage.Storage;
 
 import java.util.Set;
@@ -80,7 +81,7 @@ public class AttachmentListener {
             String uri = new RecordRef(payload.bucketId().orElseThrow(), payload.collectionId().orElseThrow(),
                     impacted.newObject().getString("id")).uri();
             if (!pending.wroteAttachment(uri, afterObject)) {
-                throw Attachments.badRequest(org.jinto.api.http.Errno.UNDEFINED,
+                throw Attachments.badRequest(Errno.UNDEFINED,
                         "Attachment metadata cannot be modified.");
             }
         }

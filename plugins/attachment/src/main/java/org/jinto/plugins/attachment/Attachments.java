@@ -32,8 +32,12 @@ public class Attachments {
     @Inject
     Storage storage;
 
-    /** Stores the file and returns the record's {@code attachment} metadata. */
-    JsonObject store(RecordRef record, UploadForm form, AttachmentSettings.ResourceSettings config) {
+    /** A stored file: its location in the store and the record's {@code attachment} metadata. */
+    record Stored(String location, JsonObject metadata) {
+    }
+
+    /** Stores the file, linked to its record; deleted again if the request does not commit. */
+    Stored store(RecordRef record, UploadForm form, AttachmentSettings.ResourceSettings config) {
         AttachmentSettings global = AttachmentSettings.from(settings);
         String filename = form.filename();
         String mimetype = config.rules().mimetype(filename, form.partType());
@@ -57,8 +61,8 @@ public class Attachments {
             }
             pending.stored(location);
             new FileLinks(storage).add(location, record);
-            return metadata.add("filename", filename).add("location", global.baseUrl() + location)
-                    .add("hash", content.sha256Hex()).add("mimetype", mimetype).add("size", content.size()).build();
+            return new Stored(location, metadata.add("filename", filename).add("location", global.baseUrl() + location)
+                    .add("hash", content.sha256Hex()).add("mimetype", mimetype).add("size", content.size()).build());
         } catch (IOException e) {
             throw new BackendException("Could not gzip the attachment", e);
         } finally {
