@@ -11,6 +11,7 @@ import org.jinto.api.BackendName;
 import org.jinto.api.Settings;
 import org.jinto.api.auth.Authenticated;
 import org.jinto.api.auth.AuthenticationPolicy;
+import org.jinto.api.auth.AuthenticationPolicyFactory;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
@@ -40,6 +41,9 @@ public class RequestAuthenticator {
     @Inject
     @Any
     Instance<AuthenticationPolicy> allPolicies;
+    @Inject
+    @Any
+    Instance<AuthenticationPolicyFactory> factories;
     @Inject
     PermissionBackend permission;
     @Inject
@@ -92,21 +96,37 @@ public class RequestAuthenticator {
                 challenges.isEmpty() ? Map.of() : Map.of("WWW-Authenticate", String.join(", ", challenges)));
     }
 
-    /** The policies of {@code multiauth.policies} by name, in the order they are tried. */
+    /**
+     * The policies of {@code multiauth.policies} by name, in the order they are tried: a name whose
+     * {@code multiauth.policy.<name>.use} names a policy factory ({@code google} using
+     * {@code kinto.plugins.openid.OpenIDConnectPolicy}) is an instance of that kind; any other name is the policy
+     * bean of that name ({@code account}).
+     */
     public synchronized Map<String, AuthenticationPolicy> policies() {
         if (policies == null) {
             Map<String, AuthenticationPolicy> selected = new LinkedHashMap<>();
             for (String name : settings.getList(POLICIES_KEY)) {
-                Instance<AuthenticationPolicy> policy = allPolicies.select(BackendName.Literal.of(name));
-                if (!policy.isResolvable()) {
-                    throw new IllegalStateException("Setting " + POLICIES_KEY + " names an unknown policy '" + name
-                            + "'; valid values: "
-                            + String.join(", ", BackendSelector.availableNames(beanManager, AuthenticationPolicy.class)));
-                }
-                selected.put(name, policy.get());
+                selected.put(name, policy(name));
             }
             policies = selected;
         }
         return policies;
+    }
+
+    private AuthenticationPolicy policy(String name) {
+        String use = settings.get("multiauth.policy." + name + ".use", "").strip();
+        Instance<AuthenticationPolicyFactory> factory = factories.select(BackendName.Literal.of(use));
+        if (!use.isEmpty() && factory.isResolvable()) {
+            return factory.get().create(name, settings);
+        }
+        Instance<AuthenticationPolicy> policy = allPolicies.select(BackendName.Literal.of(name));
+        if (!policy.isResolvable()) {
+            throw new IllegalStateException("Setting " + POLICIES_KEY + " names an unknown policy '" + name
+                    + "'; valid values: "
+                    + String.join(", ", BackendSelector.availableNames(beanManager, AuthenticationPolicy.class))
+                    + ", or any name whose multiauth.policy.<name>.use is one of: "
+                    + String.join(", ", BackendSelector.availableNames(beanManager, AuthenticationPolicyFactory.class)));
+        }
+        return policy.get();
     }
 }

@@ -9,8 +9,8 @@ import org.jinto.cache.redis.RedisCache;
 import org.jinto.permission.postgresql.PostgresqlPermission;
 import org.jinto.storage.postgresql.PostgresqlStorage;
 import org.jinto.storage.postgresql.TombstonePurge;
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.Databases;
+import org.jinto.database.Database;
+import org.jinto.database.Databases;
 
 import java.util.Optional;
 import java.util.function.Supplier;

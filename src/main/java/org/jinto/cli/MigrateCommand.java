@@ -1,6 +1,6 @@
 package org.jinto.cli;
 
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -9,7 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jinto.json.JsonText;
 import org.jinto.api.Settings;
-import org.jinto.http.ErrorResponses;
+import org.jinto.errors.KintoErrors;
 import org.jinto.resource.ApiAlias;
 import org.jinto.resource.ApiRequest;
 import org.jinto.resource.Authorizer;
@@ -55,7 +55,7 @@ public class DefaultBucketAlias implements ApiAlias {
             throw authorizer.unauthorized();
         }
         if (settings.getBoolean("kinto.readonly", false)) {
-            throw ErrorResponses.methodNotAllowed(Set.of());
+            throw KintoErrors.methodNotAllowed(Set.of());
         }
         String bucketId = defaultBucket.bucketId(request.identity().userId());
         String bucketUri = "/buckets/" + bucketId;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.jinto.errors.KintoErrors;
 import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
 import org.jinto.api.http.KintoException;
@@ -43,13 +44,13 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof BackendException) {
             LOG.log(Level.WARNING, "Backend failure", exception);
-            return ErrorResponses.unavailable();
+            return KintoErrors.unavailable();
         }
         if (exception instanceof NotFoundException) {
-            return ErrorResponses.notFound();
+            return KintoErrors.notFound();
         }
         if (exception instanceof NotAllowedException notAllowed) {
-            return ErrorResponses.methodNotAllowed(notAllowed.getResponse().getAllowedMethods());
+            return KintoErrors.methodNotAllowed(notAllowed.getResponse().getAllowedMethods());
         }
         if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
@@ -57,6 +58,6 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                     web.getResponse().getStatusInfo().getReasonPhrase(), web.getMessage());
         }
         LOG.log(Level.SEVERE, "Unexpected error", exception);
-        return ErrorResponses.unexpected();
+        return KintoErrors.unexpected();
     }
 }

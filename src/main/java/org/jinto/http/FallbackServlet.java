@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import org.jinto.errors.KintoErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -32,19 +33,19 @@ public class FallbackServlet extends HttpServlet {
         logContext.setErrno(error.errno());
         response.setStatus(error.status());
         response.setContentType("application/json");
-        ErrorResponses.headers(error, settings).forEach(response::setHeader);
-        response.getOutputStream().write(ErrorResponses.body(error).toString().getBytes(StandardCharsets.UTF_8));
+        KintoErrors.headers(error, settings).forEach(response::setHeader);
+        response.getOutputStream().write(KintoErrors.body(error).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static KintoException error(int status) {
         if (status == 404) {
-            return ErrorResponses.notFound();
+            return KintoErrors.notFound();
         }
         if (status == 503) {
-            return ErrorResponses.unavailable();
+            return KintoErrors.unavailable();
         }
         if (status >= 500) {
-            KintoException unexpected = ErrorResponses.unexpected();
+            KintoException unexpected = KintoErrors.unexpected();
             return new KintoException(status, unexpected.errno(), unexpected.error(), unexpected.getMessage());
         }
         return new KintoException(status, Errno.INVALID_PARAMETERS, "Invalid parameters",

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jinto.ops.ServerInfo;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 import org.jinto.auth.Identity;

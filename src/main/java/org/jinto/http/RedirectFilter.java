@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import org.jinto.errors.KintoErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -63,7 +64,7 @@ public class RedirectFilter extends HttpFilter {
             }
         } else if (path.equals(PREFIX) || path.endsWith("/") && !path.equals(PREFIX + "/") && !path.startsWith(ADMIN_PREFIX)) {
             if (!settings.getBoolean("kinto.trailing_slash_redirect_enabled", true)) {
-                error(request, response, ErrorResponses.notFound());
+                error(request, response, KintoErrors.notFound());
                 return;
             }
             String target = path.replaceAll("/+$", "");
@@ -96,7 +97,7 @@ public class RedirectFilter extends HttpFilter {
         logContext.setErrno(error.errno());
         response.setStatus(error.status());
         response.setContentType("application/json");
-        response.getOutputStream().write(ErrorResponses.body(error).toString().getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(KintoErrors.body(error).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Kinto's {@code reapply_cors} for answers of no endpoint: the allowed origin and the default exposed headers. */

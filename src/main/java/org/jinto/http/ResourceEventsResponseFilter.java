@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import org.jinto.errors.KintoErrors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -8,10 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
-import org.jinto.batch.BatchResource;
 import org.jinto.events.EventPublisher;
 import org.jinto.ops.RequestLogContext;
-import org.jinto.storage.Transactions;
+import org.jinto.database.Transactions;
 
 /**
  * Fires the in-transaction resource events ({@code ResourceChanged}, {@code ResourceRead}) once a request is
@@ -23,6 +23,9 @@ import org.jinto.storage.Transactions;
 @Provider
 public class ResourceEventsResponseFilter implements ContainerResponseFilter {
 
+    /** Request attribute the batch endpoint sets while a subrequest runs: a batch fires its events once, at its end. */
+    public static final String BATCH_SUBREQUEST = "org.jinto.batch.subrequest";
+
     @Inject
     EventPublisher publisher;
     @Inject
@@ -33,7 +36,7 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         // A batch fires the events of all its subrequests at once, merged, when the batch itself is answered.
-        if (response.getStatus() >= 500 || request.getProperty(BatchResource.SUBREQUEST_ATTRIBUTE) != null) {
+        if (response.getStatus() >= 500 || request.getProperty(BATCH_SUBREQUEST) != null) {
             return;
         }
         if (Transactions.isRollbackOnly()) {
@@ -50,8 +53,8 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
             logContext.setErrno(error.errno());
             response.getHeaders().clear();
             response.setStatus(error.status());
-            response.setEntity(ErrorResponses.body(error).toString(), null, MediaType.APPLICATION_JSON_TYPE);
-            ErrorResponses.headers(error, settings).forEach(response.getHeaders()::add);
+            response.setEntity(KintoErrors.body(error).toString(), null, MediaType.APPLICATION_JSON_TYPE);
+            KintoErrors.headers(error, settings).forEach(response.getHeaders()::add);
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jinto.errors.KintoErrors;
 import org.jinto.api.Settings;
 import org.jinto.api.http.Errno;
 import org.jinto.ops.RequestLogContext;
@@ -51,7 +52,7 @@ public class ServiceHeadersFilter extends HttpFilter {
                 logContext.setErrno(Errno.SERVICE_DEPRECATED);
                 response.setStatus(410);
                 response.setContentType("application/json");
-                response.getOutputStream().write(ErrorResponses.body(410, Errno.SERVICE_DEPRECATED, "Gone", EOS_MESSAGE, null)
+                response.getOutputStream().write(KintoErrors.body(410, Errno.SERVICE_DEPRECATED, "Gone", EOS_MESSAGE, null)
                         .toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import org.jinto.errors.KintoErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +11,8 @@ import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
 import org.jinto.ops.RequestLogContext;
 import org.jinto.api.storage.BackendException;
-import org.jinto.storage.Transactions;
-import org.jinto.storage.UnitOfWork;
+import org.jinto.database.Transactions;
+import org.jinto.database.UnitOfWork;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +65,12 @@ public class TransactionFilter extends HttpFilter {
     private void answerUnavailable(BufferedResponse buffered, Map<String, List<String>> earlierHeaders) throws IOException {
         buffered.discard();
         earlierHeaders.forEach((name, values) -> values.forEach(value -> buffered.addHeader(name, value)));
-        KintoException unavailable = ErrorResponses.unavailable();
+        KintoException unavailable = KintoErrors.unavailable();
         logContext.setErrno(unavailable.errno());
         buffered.setStatus(unavailable.status());
         buffered.setContentType("application/json");
-        ErrorResponses.headers(unavailable, settings).forEach(buffered::setHeader);
-        buffered.getOutputStream().write(ErrorResponses.body(unavailable).toString().getBytes(StandardCharsets.UTF_8));
+        KintoErrors.headers(unavailable, settings).forEach(buffered::setHeader);
+        buffered.getOutputStream().write(KintoErrors.body(unavailable).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, List<String>> headers(HttpServletResponse response) {

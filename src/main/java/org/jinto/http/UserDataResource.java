@@ -1,5 +1,6 @@
 package org.jinto.http;
 
+import org.jinto.errors.KintoErrors;
 import static org.jinto.api.Jsonp.JSON;
 
 import io.swagger.annotations.ApiOperation;
@@ -53,7 +54,7 @@ public class UserDataResource {
     public String delete(@PathParam("principal") String path, @HeaderParam("Authorization") String authorizationHeader,
                          @Context UriInfo uriInfo) {
         if (path.isEmpty() || settings.getBoolean("kinto.readonly", false)) {
-            throw ErrorResponses.methodNotAllowed(Set.of());
+            throw KintoErrors.methodNotAllowed(Set.of());
         }
         String principal = path.substring(1);
         authorization.require(authorizationHeader, RESOURCE_NAME, "/__user_data__/" + principal, "delete");

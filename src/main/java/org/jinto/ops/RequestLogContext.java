@@ -7,7 +7,7 @@ import org.jinto.api.http.Errno;
  * What the request summary needs but only code deeper in the stack knows: who made the request (set by the
  * authenticator once a policy recognised the user), which Kinto errno was answered (set where an error JSON becomes the
  * answer: exception mappers, the resource API endpoint, the filters and servlet that write errors themselves),
- * and which endpoint template matched (set by {@link org.jinto.ops.metrics.MatchedEndpointFilter}).
+ * and which endpoint template matched (set by {@link org.jinto.http.MatchedEndpointFilter}).
  * One per HTTP request; read by {@link RequestObservationFilter} when the response is complete.
  */
 @RequestScoped

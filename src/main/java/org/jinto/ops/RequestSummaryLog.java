@@ -6,7 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
-import org.jinto.http.ServerInfo;
+import org.jinto.ops.ServerInfo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

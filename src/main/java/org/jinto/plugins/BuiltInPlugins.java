@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import org.jinto.api.Plugin;
 import org.jinto.auth.AccountsSettingsCheck;
 import org.jinto.defaultbucket.DefaultBucket;
-import org.jinto.ops.admin.AdminAssets;
+import org.jinto.http.admin.AdminAssets;
 import org.jinto.ops.metrics.Metrics;
 
 /**

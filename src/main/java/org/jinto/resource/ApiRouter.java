@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
-import org.jinto.http.ErrorResponses;
+import org.jinto.errors.KintoErrors;
 
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public class ApiRouter {
         if (list.isPresent()) {
             return serve(resolved, true, COMPUTED_LIST_METHODS, COMPUTED_LIST_METHODS, list.get()::list);
         }
-        return ErrorsAsResponses.of(ErrorResponses.notFound());
+        return ErrorsAsResponses.of(KintoErrors.notFound());
     }
 
     /** Whether an alias stands for this path (then {@link #resolve} may change it). */
@@ -121,7 +121,7 @@ public class ApiRouter {
             if (!methods.contains(request.method())) {
                 List<String> allow = new java.util.ArrayList<>(methods);
                 allow.add("OPTIONS");
-                throw ErrorResponses.methodNotAllowed(new java.util.LinkedHashSet<>(allow));
+                throw KintoErrors.methodNotAllowed(new java.util.LinkedHashSet<>(allow));
             }
             response = answer.apply(request);
         } catch (KintoException e) {

@@ -1,7 +1,7 @@
 package org.jinto.resource;
 
 import org.jinto.api.http.KintoException;
-import org.jinto.http.ErrorResponses;
+import org.jinto.errors.KintoErrors;
 
 /** A {@link KintoException} as an {@link ApiResponse} carrying Kinto's error JSON and the exception's headers. */
 final class ErrorsAsResponses {
@@ -11,7 +11,7 @@ final class ErrorsAsResponses {
 
     static ApiResponse of(KintoException e) {
         ApiResponse response = new ApiResponse(e.status(),
-                ErrorResponses.body(e.status(), e.errno(), e.error(), e.getMessage(), e.details()), e.errno());
+                KintoErrors.body(e.status(), e.errno(), e.error(), e.getMessage(), e.details()), e.errno());
         e.headers().forEach(response::header);
         return response;
     }

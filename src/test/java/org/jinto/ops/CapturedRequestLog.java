@@ -16,17 +16,17 @@ import java.util.logging.Logger;
  * Captures the {@code request.summary} log lines of every Jinto server running in this JVM (the servers log
  * through java.util.logging, which is shared), so that a test can find the line of its own request by id.
  */
-final class CapturedRequestLog extends Handler implements AutoCloseable {
+public final class CapturedRequestLog extends Handler implements AutoCloseable {
 
     private final Logger logger = Logger.getLogger("request.summary");
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    CapturedRequestLog() {
+    public CapturedRequestLog() {
         logger.addHandler(this);
     }
 
     /** The summary of the request with this id; the line is written after the answer, so wait a little for it. */
-    Optional<LogRecord> awaitRecord(String requestId, Duration timeout) throws InterruptedException {
+    public Optional<LogRecord> awaitRecord(String requestId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             Optional<LogRecord> found = records.stream()
@@ -43,7 +43,7 @@ final class CapturedRequestLog extends Handler implements AutoCloseable {
         return Json.createReader(new StringReader(record.getMessage())).readObject();
     }
 
-    static JsonObject fields(LogRecord record) {
+    public static JsonObject fields(LogRecord record) {
         return line(record).getJsonObject("Fields");
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 public final class EmbeddedPostgresql implements Supplier<String>, AutoCloseable {
 
-    /** The servlet context attribute the web application reads (org.jinto.storage.sql.Databases). */
+    /** The servlet context attribute the web application reads (org.jinto.http.EmbeddedDatabaseOffer). */
     public static final String ATTRIBUTE = "jinto.embedded_postgresql";
 
     private final Path dataDirectory;

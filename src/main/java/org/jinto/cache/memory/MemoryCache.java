@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jinto.api.BackendName;
 import org.jinto.api.cache.Cache;
 
+import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A cache in the JVM's memory; expired entries are dropped when read. */
@@ -18,6 +19,16 @@ public class MemoryCache implements Cache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public MemoryCache() {
+        this(Clock.systemUTC());
+    }
+
+    /** On the given clock: tests move time instead of waiting for entries to expire. */
+    public MemoryCache(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String get(String key) {
@@ -30,24 +41,24 @@ public class MemoryCache implements Cache {
         if (ttlSeconds <= 0) {
             throw new IllegalArgumentException("Cache TTL must be positive, got " + ttlSeconds);
         }
-        entries.put(key, new Entry(value, System.currentTimeMillis() + ttlSeconds * 1000));
+        entries.put(key, new Entry(value, clock.millis() + ttlSeconds * 1000));
     }
 
     @Override
     public String delete(String key) {
         Entry removed = entries.remove(key);
-        return removed == null || removed.expired(System.currentTimeMillis()) ? null : removed.value();
+        return removed == null || removed.expired(clock.millis()) ? null : removed.value();
     }
 
     @Override
     public void expire(String key, long ttlSeconds) {
-        entries.computeIfPresent(key, (k, e) -> new Entry(e.value(), System.currentTimeMillis() + ttlSeconds * 1000));
+        entries.computeIfPresent(key, (k, e) -> new Entry(e.value(), clock.millis() + ttlSeconds * 1000));
     }
 
     @Override
     public long ttl(String key) {
         Entry entry = live(key);
-        return entry == null ? -1 : Math.max(0, (entry.expiresAtMillis() - System.currentTimeMillis()) / 1000);
+        return entry == null ? -1 : Math.max(0, (entry.expiresAtMillis() - clock.millis()) / 1000);
     }
 
     @Override
@@ -62,7 +73,7 @@ public class MemoryCache implements Cache {
 
     private Entry live(String key) {
         Entry entry = entries.get(key);
-        if (entry != null && entry.expired(System.currentTimeMillis())) {
+        if (entry != null && entry.expired(clock.millis())) {
             entries.remove(key, entry);
             return null;
         }

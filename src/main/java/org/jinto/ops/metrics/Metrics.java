@@ -21,7 +21,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
-import org.jinto.ops.IncludedPlugins;
+import org.jinto.settings.IncludedPlugins;
 
 import java.util.ArrayList;
 import java.util.List;

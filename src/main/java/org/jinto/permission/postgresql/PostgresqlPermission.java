@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jinto.api.BackendName;
 import org.jinto.api.permission.PermissionBackend;
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.Databases;
-import org.jinto.storage.sql.Sql;
+import org.jinto.database.Database;
+import org.jinto.database.Databases;
+import org.jinto.database.Sql;
 
 import java.util.ArrayList;
 import java.util.Collection;

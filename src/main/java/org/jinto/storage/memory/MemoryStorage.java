@@ -1,5 +1,6 @@
 package org.jinto.storage.memory;
 
+import org.jinto.storage.InMemoryQueries;
 import static org.jinto.api.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +101,7 @@ public class MemoryStorage implements Storage {
         if (query.includeDeleted()) {
             scopes(cemetery, resourceName, parentId).forEach(e -> candidates.addAll(e.getValue().values()));
         }
-        return MemoryFilters.select(candidates, query);
+        return InMemoryQueries.select(candidates, query);
     }
 
     @Override
@@ -200,6 +201,6 @@ public class MemoryStorage implements Storage {
                                                       String parentId, Query query) {
         List<Map.Entry<Scope, JsonObject>> all = new ArrayList<>();
         scopes(map, resourceName, parentId).forEach(e -> e.getValue().values().forEach(o -> all.add(Map.entry(e.getKey(), o))));
-        return MemoryFilters.extract(all.stream(), Map.Entry::getValue, query).toList();
+        return InMemoryQueries.extract(all.stream(), Map.Entry::getValue, query).toList();
     }
 }

@@ -10,7 +10,7 @@ import org.jinto.api.storage.Filter;
 import org.jinto.api.storage.Operator;
 import org.jinto.api.storage.Sort;
 import org.jinto.storage.JsonOrder;
-import org.jinto.storage.sql.Sql;
+import org.jinto.database.Sql;
 
 import java.util.List;
 import java.util.function.Consumer;

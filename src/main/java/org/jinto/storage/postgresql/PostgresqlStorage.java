@@ -16,9 +16,9 @@ import org.jinto.api.storage.Storage;
 import org.jinto.api.storage.UnicityException;
 import org.jinto.json.JsonText;
 import org.jinto.storage.Timestamps;
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.Databases;
-import org.jinto.storage.sql.Sql;
+import org.jinto.database.Database;
+import org.jinto.database.Databases;
+import org.jinto.database.Sql;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

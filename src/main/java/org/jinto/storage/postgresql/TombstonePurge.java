@@ -1,7 +1,7 @@
 package org.jinto.storage.postgresql;
 
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.Sql;
+import org.jinto.database.Database;
+import org.jinto.database.Sql;
 
 import java.util.List;
 import java.util.Set;

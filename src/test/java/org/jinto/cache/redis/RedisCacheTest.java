@@ -7,9 +7,12 @@ import org.jinto.settings.KintoSettings;
 import org.jinto.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +34,12 @@ class RedisCacheTest extends CacheContract {
     @Override
     protected Cache emptyCache() {
         return open(TestRedis.url(0), prefix);
+    }
+
+    /** Redis keeps the time to live itself: the only way to let time pass is to wait. */
+    @Override
+    protected void elapse(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
     }
 
     @AfterEach
@@ -81,12 +90,43 @@ class RedisCacheTest extends CacheContract {
     }
 
     @Test
-    void unreachableRedisIsABackendError() {
+    void everyCallToAnUnreachableRedisIsABackendError() {
         Cache down = open("redis://127.0.0.1:1/0", prefix);
-        assertThrows(BackendException.class, down::ping);
-        assertThrows(BackendException.class, () -> down.get("k"));
-        assertThrows(BackendException.class, () -> down.set("k", "v", 10));
         opened.remove(down);
+        List<Executable> calls = List.of(down::ping, down::flush, () -> down.get("k"), () -> down.set("k", "v", 10),
+                () -> down.delete("k"), () -> down.expire("k", 10), () -> down.ttl("k"));
+        for (Executable call : calls) {
+            BackendException e = assertThrows(BackendException.class, call);
+            assertTrue(e.getCause() instanceof JedisException, "the original error is kept");
+        }
+    }
+
+    @Test
+    void everyOperationOfAPrefixedCacheUsesItsPrefix() {
+        Cache prefixed = open(TestRedis.url(0), prefix + "prefix_");
+        prefixed.set("key", "foo", 42);
+        assertEquals("foo", cache.get("prefix_key"));
+        cache.set("prefix_other", "bar", 10);
+        assertEquals("bar", prefixed.get("other"));
+        long ttl = prefixed.ttl("other");
+        assertTrue(ttl > 8 && ttl <= 10, "ttl " + ttl);
+        assertEquals("foo", prefixed.delete("key"));
+        assertNull(cache.get("prefix_key"));
+        prefixed.expire("other", 0);
+        assertNull(cache.get("prefix_other"));
+        assertEquals(-1, cache.ttl("prefix_other"));
+    }
+
+    @Test
+    void withoutAPrefixKeysAreStoredAsGiven() {
+        RedisCache bare = open(TestRedis.url(0), "");
+        opened.remove(bare); // never flushed: without a prefix, flush would delete every key of the database
+        try {
+            bare.set(prefix + "key", "foo", 42);
+            assertEquals("foo", cache.get("key"));
+        } finally {
+            bare.close();
+        }
     }
 
     @Test

@@ -3,11 +3,16 @@ package org.jinto.permission.postgresql;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.permission.PermissionContract;
 import org.jinto.storage.postgresql.PostgresqlTestDatabase;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** The permission contract on PostgreSQL, on a database of its own. */
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The permission contract on PostgreSQL, on a database of its own, and its schema migration. */
 class PostgresqlPermissionTest extends PermissionContract {
 
     private static Database database;
@@ -27,5 +32,12 @@ class PostgresqlPermissionTest extends PermissionContract {
     @Override
     protected PermissionBackend newPermission() {
         return shared;
+    }
+
+    @Test
+    void migratingTheSchemaAgainChangesNothing() {
+        shared.addUserPrincipal("account:alice", "/buckets/b1/groups/g1");
+        assertEquals(0, database.migrate("permission", true));
+        assertEquals(Set.of("/buckets/b1/groups/g1"), shared.getUserPrincipals("account:alice"));
     }
 }

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldif.LDIFException;
 import jakarta.json.JsonObject;
+import org.jinto.testing.CapturedLogs;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.jinto.testing.StartupFailure;
@@ -17,11 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -184,25 +181,7 @@ class LdapIT {
 
     @Test
     void directoryDownIsServiceUnavailable() throws LDAPException {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getMessage());
-                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                    logged.add(t.toString());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        CapturedLogs logs = new CapturedLogs();
         DIRECTORY.shutDown(true);
         try {
             Http.Response response = login("erin").get("/");
@@ -214,10 +193,10 @@ class LdapIT {
             assertFalse(heartbeat.object().getBoolean("ldap"));
         } finally {
             DIRECTORY.startListening();
-            Logger.getLogger("").removeHandler(capture);
+            logs.close();
         }
-        assertTrue(logged.stream().anyMatch(m -> m.contains("LDAP directory unavailable")), logged.toString());
-        assertTrue(logged.stream().noneMatch(m -> m.contains("erin-password")), "no password is logged");
+        assertTrue(logs.anyContains("LDAP directory unavailable"), logs.messages().toString());
+        assertFalse(logs.anyContains("erin-password"), "no password is logged");
         assertEquals("ldap:erin@example.com", login("erin").get("/").object().getJsonObject("user").getString("id"));
         assertTrue(anonymous.get("/__heartbeat__").object().getBoolean("ldap"));
     }

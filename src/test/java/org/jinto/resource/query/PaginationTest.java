@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.threeten.extra.MutableClock;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +32,8 @@ class PaginationTest {
     private static final String URL = "http://127.0.0.1:8885/v1/buckets/b1/collections/c1/records";
 
     private final MemoryStorage storage = new MemoryStorage();
-    private final MemoryCache cache = new MemoryCache();
+    private final MutableClock clock = MutableClock.epochUTC();
+    private final MemoryCache cache = new MemoryCache(clock);
     private final Pagination pagination = new Pagination(cache, 10);
     private final ListRequestParser parser = new ListRequestParser(new ListOptions(null, 10000, null));
 
@@ -254,7 +257,7 @@ class PaginationTest {
     }
 
     @Test
-    void deleteTokensExpire() throws InterruptedException {
+    void deleteTokensExpire() {
         Pagination brief = new Pagination(cache, 1);
         QueryString query = QueryString.parse("_limit=1");
         ListRequest request = parser.forDelete(query);
@@ -262,7 +265,7 @@ class PaginationTest {
         List<JsonObject> deleted = storage.deleteAll("record", PARENT, brief.deleteQuery(request, Page.FIRST));
         String next = brief.nextPageAfterDelete(request, Page.FIRST, fetched, deleted, new NextPageLink(URL, query))
                 .orElseThrow();
-        Thread.sleep(1100);
+        clock.add(Duration.ofMillis(1100));
         assertInvalid(() -> brief.resume(parser.forDelete(QueryString.parse(query(next))), true),
                 "querystring: _token was already used or has expired.",
                 detail("querystring", null, "_token was already used or has expired."));

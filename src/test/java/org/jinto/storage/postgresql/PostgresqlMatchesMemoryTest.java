@@ -10,7 +10,7 @@ import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Sort;
 import org.jinto.api.storage.Storage;
 import org.jinto.storage.memory.MemoryStorage;
-import org.jinto.storage.sql.Database;
+import org.jinto.database.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

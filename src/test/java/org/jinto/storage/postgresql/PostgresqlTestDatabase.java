@@ -1,8 +1,8 @@
 package org.jinto.storage.postgresql;
 
 import org.jinto.settings.KintoSettings;
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.DatabaseConfig;
+import org.jinto.database.Database;
+import org.jinto.database.DatabaseConfig;
 import org.jinto.testing.TestPostgres;
 
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.jinto.storage.postgresql;
 
 import jakarta.json.Json;
-import org.jinto.storage.sql.Database;
-import org.jinto.storage.sql.Sql;
+import org.jinto.database.Database;
+import org.jinto.database.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

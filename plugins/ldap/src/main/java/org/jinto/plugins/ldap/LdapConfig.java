@@ -5,6 +5,8 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
 import org.jinto.api.Settings;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -29,10 +31,16 @@ import java.util.Optional;
  *                        user's DN and {@code {mail}} for the login
  * @param groupPrincipal  {@code ldap.groups.principal}: the principal of a group, {@code {attribute}} standing
  *                        for the group entry's attribute
+ * @param startTls        {@code ldap.starttls} (Jinto's own): each connection of an {@code ldap://} endpoint is
+ *                        encrypted by StartTLS before anything (the bind account's password) is sent
+ * @param trustStore      {@code ldap.truststore} (Jinto's own): a JKS or PKCS12 file of the certificates trusted for
+ *                        ldaps:// and StartTLS (a company CA); unset: the JVM's trust store
+ * @param trustStorePassword {@code ldap.truststore_password}: the file's password, if it has one
  */
 record LdapConfig(LDAPURL endpoint, String baseDn, String filters, Optional<String> fqn, Optional<String> bindDn,
                   String bindPassword, long cacheTtlSeconds, int poolSize, int retryMax, long retryDelayMillis,
-                  int timeoutMillis, Optional<String> groupsBaseDn, String groupsFilter, String groupPrincipal) {
+                  int timeoutMillis, Optional<String> groupsBaseDn, String groupsFilter, String groupPrincipal,
+                  boolean startTls, Optional<String> trustStore, Optional<String> trustStorePassword) {
 
     static final String LOGIN = "{mail}";
     static final String USER_DN = "{dn}";
@@ -67,12 +75,21 @@ record LdapConfig(LDAPURL endpoint, String baseDn, String filters, Optional<Stri
         }
         String groupsFilter = setting(settings, "groups.filter").orElse("(member=" + USER_DN + ")");
         checkFilter("groups.filter", groupsFilter);
+        boolean startTls = settings.getBoolean("kinto.ldap.starttls", false);
+        if (startTls && "ldaps".equalsIgnoreCase(url.getScheme())) {
+            throw invalid("starttls", "is for ldap:// endpoints; " + endpoint + " is already encrypted");
+        }
+        Optional<String> trustStore = setting(settings, "truststore");
+        if (trustStore.isPresent() && !Files.isReadable(Path.of(trustStore.get()))) {
+            throw invalid("truststore", "is not a readable file: " + trustStore.get());
+        }
         return new LdapConfig(url, setting(settings, "base_dn").orElse("dc=mozilla"), filters, fqn,
                 setting(settings, "bind_dn"), setting(settings, "bind_password").orElse(""),
                 number(settings, "cache_ttl_seconds", 30), (int) number(settings, "pool_size", 10),
                 (int) number(settings, "pool_retry_max", 3), millis(settings, "pool_retry_delay", 0.1),
                 (int) millis(settings, "pool_timeout", 30), setting(settings, "groups.base_dn"), groupsFilter,
-                setting(settings, "groups.principal").orElse("ldap:group:{cn}"));
+                setting(settings, "groups.principal").orElse("ldap:group:{cn}"), startTls, trustStore,
+                setting(settings, "truststore_password"));
     }
 
     private static Optional<String> setting(Settings settings, String name) {

@@ -2,10 +2,12 @@ package org.jinto.plugins.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -13,10 +15,15 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.util.ByteStringBuffer;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
 import org.jinto.api.storage.BackendException;
 
 import javax.net.ssl.SSLSocketFactory;
+import java.security.GeneralSecurityException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,15 +52,18 @@ final class LdapDirectory implements AutoCloseable {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(config.timeoutMillis());
         options.setResponseTimeoutMillis(config.timeoutMillis());
+        // The certificate must name the endpoint's host, for ldaps:// and StartTLS alike.
         options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         boolean ldaps = "ldaps".equalsIgnoreCase(config.endpoint().getScheme());
+        SSLSocketFactory tls = tls(config);
         SingleServerSet server = new SingleServerSet(config.endpoint().getHost(), config.endpoint().getPort(),
-                ldaps ? SSLSocketFactory.getDefault() : null, options);
+                ldaps ? tls : null, options);
         SimpleBindRequest bind = config.bindDn().map(dn -> new SimpleBindRequest(dn, config.bindPassword()))
                 .orElse(null);
+        PostConnectProcessor startTls = config.startTls() ? startTls(tls) : null;
         try {
             // No connection is required at startup: a directory that is down answers 503 until it is back.
-            pool = new LDAPConnectionPool(server, bind, 0, Math.max(1, config.poolSize()), null, false);
+            pool = new LDAPConnectionPool(server, bind, 0, Math.max(1, config.poolSize()), startTls, false);
         } catch (LDAPException e) {
             throw new IllegalStateException("LDAP connection pool: " + e.getMessage(), e);
         }
@@ -61,6 +71,42 @@ final class LdapDirectory implements AutoCloseable {
         pool.setMaxWaitTimeMillis(config.timeoutMillis());
         // A pooled connection the directory closed (restart) is replaced and the operation retried once.
         pool.setRetryFailedOperationsDueToInvalidConnections(EnumSet.allOf(OperationType.class));
+    }
+
+    /** The TLS of ldaps:// and StartTLS: trusting {@code ldap.truststore}'s certificates, or the JVM's. */
+    private static SSLSocketFactory tls(LdapConfig config) {
+        SSLUtil ssl = config.trustStore()
+                .map(path -> new SSLUtil(new TrustStoreTrustManager(path,
+                        config.trustStorePassword().map(String::toCharArray).orElse(null), null, true)))
+                .orElseGet(() -> new SSLUtil(JVMDefaultTrustManager.getInstance()));
+        try {
+            return ssl.createSSLSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ldap TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * StartTLS on each new connection, before its bind. A directory that refuses it (an operation error, not a
+     * connection error, for UnboundID) is unreachable: 503, and nothing is sent in clear.
+     */
+    private static PostConnectProcessor startTls(SSLSocketFactory tls) {
+        StartTLSPostConnectProcessor startTls = new StartTLSPostConnectProcessor(tls);
+        return new PostConnectProcessor() {
+            @Override
+            public void processPreAuthenticatedConnection(LDAPConnection connection) throws LDAPException {
+                try {
+                    startTls.processPreAuthenticatedConnection(connection);
+                } catch (LDAPException e) {
+                    throw new LDAPException(ResultCode.CONNECT_ERROR, "StartTLS failed: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void processPostAuthenticatedConnection(LDAPConnection connection) {
+                // Nothing after the bind.
+            }
+        };
     }
 
     /**

@@ -87,4 +87,20 @@ class LdapConfigTest {
         assertEquals("a\\+cn=b", LdapDirectory.escapeDnValue("a+cn=b"));
         assertEquals("a\\00", LdapDirectory.escapeDnValue("a\u0000"));
     }
+
+    @Test
+    void tlsSettings() {
+        LdapConfig plain = LdapConfig.of(settings("kinto.ldap.endpoint", "ldap://h"));
+        assertEquals(false, plain.startTls());
+        assertEquals(Optional.empty(), plain.trustStore());
+        assertEquals(true, LdapConfig.of(settings("kinto.ldap.endpoint", "ldap://h", "kinto.ldap.starttls", "true"))
+                .startTls());
+        assertEquals("ldap.starttls is for ldap:// endpoints; ldaps://h is already encrypted",
+                assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                        "kinto.ldap.endpoint", "ldaps://h", "kinto.ldap.starttls", "true"))).getMessage());
+        assertEquals("ldap.truststore is not a readable file: /no/such/file.p12",
+                assertThrows(IllegalStateException.class, () -> LdapConfig.of(settings(
+                        "kinto.ldap.endpoint", "ldaps://h", "kinto.ldap.truststore", "/no/such/file.p12")))
+                        .getMessage());
+    }
 }

@@ -1,0 +1,4 @@
+/**
+ * The cache backend interface.
+ */
+package org.jinto.api.cache;

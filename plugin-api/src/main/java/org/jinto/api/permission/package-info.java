@@ -1,0 +1,4 @@
+/**
+ * The permission backend interface.
+ */
+package org.jinto.api.permission;

@@ -1,0 +1,4 @@
+/**
+ * Resource types a plugin can declare.
+ */
+package org.jinto.api.resource;

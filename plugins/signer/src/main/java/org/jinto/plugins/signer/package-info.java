@@ -1,0 +1,4 @@
+/**
+ * The {@code kinto_signer} / remote-settings plugin: collection signatures and the review workflow.
+ */
+package org.jinto.plugins.signer;
