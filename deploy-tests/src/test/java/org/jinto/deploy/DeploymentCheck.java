@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class DeploymentCheck {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
-    /** The example's plugins plus the example third-party plugin. */
-    private static final String INCLUDES = "kinto.plugins.accounts kinto.plugins.history jinto.examples.counter";
+    /** The example's plugins, attachments (in a local folder), plus the example third-party plugin. */
+    private static final String INCLUDES = "kinto.plugins.accounts kinto.plugins.history kinto_attachment "
+            + "jinto.examples.counter";
 
     private static Path counterPlugin;
 
@@ -45,6 +46,8 @@ final class DeploymentCheck {
                 "KINTO_INCLUDES", INCLUDES,
                 "KINTO_STORAGE_BACKEND", "postgresql", "KINTO_STORAGE_URL", storageUrl,
                 "KINTO_PERMISSION_BACKEND", "postgresql", "KINTO_PERMISSION_URL", storageUrl,
+                "KINTO_ATTACHMENT_BASE_PATH", Files.createTempDirectory("jinto-attachments").toString(),
+                "KINTO_ATTACHMENT_BASE_URL", "https://cdn.example.org/",
                 // The user goes apart: a query string in the URL would not survive Payara's asadmin set.
                 "JINTO_DB_URL", database.replaceFirst("\\?.*$", ""),
                 "JINTO_DB_USER", "postgres", "JINTO_DB_PASSWORD", "postgres"),

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * The HTTP smoke every deployment must pass: the steps of {@code smoke.json}, sent in order. A step is
- * {@code {"step": name, "request": {method, path, user: "name:password", headers, json}, "expect": {status,
+ * {@code {"step": name, "request": {method, path, user: "name:password", headers, json or body}, "expect": {status,
  * headers, json}}}; the answer's JSON must contain {@code expect.json} ({@link JsonSubset}), {@code ${root}}
  * in expected strings stands for {@code http://127.0.0.1:<port>}, and {@code ${too-long-id}} in request bodies
  * for an id PostgreSQL cannot index (random letters, too many even compressed: its write fails, the request answers
@@ -62,10 +62,12 @@ final class Smoke {
 
     private static HttpResponse<String> send(String root, JsonObject request) throws IOException, InterruptedException {
         JsonValue json = request.get("json");
+        // "body": a raw body (e.g. multipart), sent with the step's own Content-Type header.
+        String body = json != null ? json.toString() : request.getString("body", null);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + request.getString("path")))
                 .timeout(Duration.ofSeconds(30))
-                .method(request.getString("method", "GET"), json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.toString().replace("${too-long-id}", TOO_LONG_ID),
+                .method(request.getString("method", "GET"), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.replace("${too-long-id}", TOO_LONG_ID),
                         StandardCharsets.UTF_8));
         if (json != null) {
             builder.header("Content-Type", "application/json");
