@@ -84,7 +84,12 @@ public final class JintoServer {
 
     /** Starts a server that is not shared; the caller closes it. Fails as the webapp fails to start. */
     public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
-        return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+        long started = System.nanoTime();
+        try {
+            return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+        } finally {
+            BootLog.record(settings, defaults(), System.nanoTime() - started);
+        }
     }
 
     private static EmbeddedServer start(Map<String, String> settings) {
