@@ -24,8 +24,8 @@ final class BootLog {
             return;
         }
         Map<String, String> diff = new TreeMap<>(settings);
-        diff.entrySet().removeIf(e -> e.getValue().equals(defaults.get(e.getKey())) || e.getKey().endsWith("_url")
-                && e.getValue().startsWith("jdbc:postgresql:"));
+        diff.entrySet().removeIf(e -> e.getValue().equals(defaults.get(e.getKey())));
+        diff.replaceAll((key, value) -> value.startsWith("jdbc:postgresql:") ? "(own database)" : value);
         String line = nanos / 1_000_000 + "\t" + caller() + "\t" + diff + "\n";
         try {
             Files.writeString(Path.of(webapp).resolveSibling("jinto-test-boots.tsv"), line,
