@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 import java.io.StringReader;
 import java.net.ServerSocket;
@@ -137,7 +138,7 @@ class RedisListenerIT {
 
     @Test
     void aRedisThatDoesNotAnswerNeitherFailsNorSlowsWrites() throws Exception {
-        long jedisTimeoutMillis = redis.clients.jedis.Protocol.DEFAULT_TIMEOUT;
+        long jedisTimeoutMillis = Protocol.DEFAULT_TIMEOUT;
         // Accepts connections (the kernel's backlog) but never answers: a client waiting for Redis would hang.
         try (ServerSocket silent = new ServerSocket(0)) {
             Map<String, String> settings = withAlice(JintoServer.defaults());
