@@ -18,6 +18,25 @@ class ServiceEndpointsIT {
 
     private final Http http = new Http(JintoServer.url());
 
+    /** One server for the settings that add to answers without changing them: no redirect cache, Backoff, EOS ahead. */
+    private static Map<String, String> notices() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
+        settings.put("kinto.backoff", "10");
+        settings.put("kinto.eos", "2999-01-01");
+        settings.put("kinto.eos_message", "\"Moving soon\"");
+        settings.put("kinto.eos_url", "http://eos.example.com");
+        return settings;
+    }
+
+    /** One server without the trailing-slash and version-prefix redirects (each test asks for one kind only). */
+    private static Map<String, String> redirectsOff() {
+        Map<String, String> settings = JintoServer.defaults();
+        settings.put("kinto.trailing_slash_redirect_enabled", "false");
+        settings.put("kinto.version_prefix_redirect_enabled", "false");
+        return settings;
+    }
+
     @Test
     void helloDescribesTheServer() {
         Http.Response hello = http.get("/");
@@ -88,18 +107,14 @@ class ServiceEndpointsIT {
                 slashes.header("Content-Security-Policy"));
         assertEquals("*", slashes.header("Access-Control-Allow-Origin"));
 
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
-        Http.Response uncached = new Http(JintoServer.url(settings)).get("/buckets/");
+        Http.Response uncached = new Http(JintoServer.url(notices())).get("/buckets/");
         assertEquals("max-age=0, must-revalidate, no-cache, no-store", uncached.header("Cache-Control"));
         assertEquals("no-cache", uncached.header("Pragma"));
     }
 
     @Test
     void trailingSlashRedirectsCanBeTurnedOff() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.trailing_slash_redirect_enabled", "false");
-        Http off = new Http(JintoServer.url(settings));
+        Http off = new Http(JintoServer.url(redirectsOff()));
         assertEquals(404, off.get("").status());
         Http.Response slash = off.get("/buckets/");
         assertEquals(404, slash.status());
@@ -134,9 +149,7 @@ class ServiceEndpointsIT {
         Http.Response otherVersion = outside.get("/v2/buckets");
         assertEquals(404, otherVersion.status());
         assertEquals(116, otherVersion.object().getInt("errno"));
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.version_prefix_redirect_enabled", "false");
-        Http.Response unredirected = new Http(JintoServer.url(settings).replace("/v1", "")).get("/buckets");
+        Http.Response unredirected = new Http(JintoServer.url(redirectsOff()).replace("/v1", "")).get("/buckets");
         assertEquals(404, unredirected.status());
         assertEquals(116, unredirected.object().getInt("errno"));
         Http.Response missing = new Http(JintoServer.url()).get("/%00");
@@ -146,19 +159,13 @@ class ServiceEndpointsIT {
 
     @Test
     void backoffHeaderFromSettings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.backoff", "10");
-        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        Http.Response hello = new Http(JintoServer.url(notices())).get("/");
         assertEquals("10", hello.header("Backoff"));
     }
 
     @Test
     void endOfServiceAlertBeforeTheDate() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.eos", "2999-01-01");
-        settings.put("kinto.eos_message", "\"Moving soon\"");
-        settings.put("kinto.eos_url", "http://eos.example.com");
-        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        Http.Response hello = new Http(JintoServer.url(notices())).get("/");
         assertEquals(200, hello.status());
         assertEquals("{\"code\":\"soft-eol\",\"message\":\"Moving soon\",\"url\":\"http://eos.example.com\"}", hello.header("Alert"));
         assertEquals("2999-01-01", hello.object().getString("eos"));

@@ -24,12 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PermissionsEndpointIT {
 
     private static Map<String, String> settings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.experimental_permissions_endpoint", "true");
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.userid_hmac_secret", "permissions-endpoint-tests");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        return settings;
+        return JintoServer.members();
     }
 
     private final Http anonymous = new Http(JintoServer.url(settings()));

@@ -38,6 +38,48 @@ public final class JintoServer {
         return settings;
     }
 
+    /** The secret of basicauth user ids on the {@linkplain #standard() standard} servers (Kinto's recorded run's). */
+    public static final String SECRET = "anchor-fixed-hmac-secret-do-not-use-in-prod";
+
+    /**
+     * The settings of the standard family, the server most HTTP tests share: accounts and basicauth (accounts first),
+     * the default bucket, history, the permissions endpoint and collection schemas, anyone may create buckets and
+     * accounts. Many test classes write to it, so a test uses ids of its own ({@code UUID}s) and never assumes an
+     * empty server. No flush endpoint: it would wipe the others' data.
+     */
+    public static Map<String, String> standard() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.includes", "kinto.plugins.accounts kinto.plugins.default_bucket kinto.plugins.history");
+        settings.put("multiauth.policies", "account basicauth");
+        settings.put("kinto.userid_hmac_secret", SECRET);
+        settings.put("kinto.bucket_create_principals", "system.Everyone");
+        settings.put("kinto.account_create_principals", "system.Everyone");
+        settings.put("kinto.experimental_permissions_endpoint", "true");
+        settings.put("kinto.experimental_collection_schema_validation", "true");
+        return settings;
+    }
+
+    /**
+     * The settings of the members family: basicauth alone (no accounts), only authenticated users create buckets;
+     * the default bucket, history and the permissions endpoint. For tests where anonymous callers must be refused.
+     */
+    public static Map<String, String> members() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.includes", "kinto.plugins.default_bucket kinto.plugins.history");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.userid_hmac_secret", SECRET);
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        settings.put("kinto.experimental_permissions_endpoint", "true");
+        return settings;
+    }
+
+    /** The standard settings on a read-only server (the family of tests that check what read-only refuses). */
+    public static Map<String, String> readOnly() {
+        Map<String, String> settings = standard();
+        settings.put("kinto.readonly", "true");
+        return settings;
+    }
+
     /** Whether the suite runs on the PostgreSQL backends (the default) rather than the memory ones. */
     public static boolean onPostgresql() {
         return !"memory".equals(System.getProperty("jinto.test.backend", "postgresql"));
