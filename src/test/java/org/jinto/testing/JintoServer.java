@@ -126,11 +126,11 @@ public final class JintoServer {
 
     /** Starts a server that is not shared; the caller closes it. Fails as the webapp fails to start. */
     public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
-        long started = System.nanoTime();
+        BootLog boot = BootLog.start();
         try {
             return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
         } finally {
-            BootLog.record(settings, defaults(), System.nanoTime() - started);
+            boot.record(settings, defaults());
         }
     }
 
