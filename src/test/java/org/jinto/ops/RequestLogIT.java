@@ -146,10 +146,9 @@ class RequestLogIT {
 
     @Test
     void summaryCanBeTurnedOff() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.logging_request_summary", "false");
         String rid = "off-" + UUID.randomUUID();
-        Http.Response response = new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        Http.Response response = new Http(JintoServer.url(JintoServer.switchedOff())).with("X-Request-Id", rid)
+                .get("/__lbheartbeat__");
         assertEquals(200, response.status());
         assertEquals(rid, response.header("X-Request-Id"));
         assertTrue(log.awaitRecord(rid, Duration.ofSeconds(1)).isEmpty());
@@ -157,10 +156,8 @@ class RequestLogIT {
 
     @Test
     void summaryIsLoggedAtTheConfiguredLevel() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.logging_request_summary_level", "WARNING");
         String rid = "warning-" + UUID.randomUUID();
-        new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        new Http(JintoServer.url(JintoServer.notices())).with("X-Request-Id", rid).get("/__lbheartbeat__");
         LogRecord record = log.awaitRecord(rid, WAIT).orElseThrow();
         assertEquals(Level.WARNING, record.getLevel());
         assertEquals(4, CapturedRequestLog.line(record).getInt("Severity"));

@@ -80,6 +80,41 @@ public final class JintoServer {
         return settings;
     }
 
+    /** The defaults (no plugin, no authentication policy) on a read-only server named "Remote Settings". */
+    public static Map<String, String> minimalReadOnly() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.readonly", "true");
+        settings.put("kinto.project_name", "Remote Settings");
+        return settings;
+    }
+
+    /**
+     * The notices family: settings that add to answers without changing them (Backoff, an end of service ahead,
+     * uncached trailing-slash redirects, request summaries logged as warnings), one server for the tests of each.
+     */
+    public static Map<String, String> notices() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.backoff", "10");
+        settings.put("kinto.eos", "2999-01-01");
+        settings.put("kinto.eos_message", "\"Moving soon\"");
+        settings.put("kinto.eos_url", "http://eos.example.com");
+        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
+        settings.put("kinto.logging_request_summary_level", "WARNING");
+        return settings;
+    }
+
+    /**
+     * The switched-off family: the trailing-slash and version-prefix redirects and the request summaries off, one
+     * server for the tests of each (none needs another of them on).
+     */
+    public static Map<String, String> switchedOff() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.trailing_slash_redirect_enabled", "false");
+        settings.put("kinto.version_prefix_redirect_enabled", "false");
+        settings.put("kinto.logging_request_summary", "false");
+        return settings;
+    }
+
     /** Whether the suite runs on the PostgreSQL backends (the default) rather than the memory ones. */
     public static boolean onPostgresql() {
         return !"memory".equals(System.getProperty("jinto.test.backend", "postgresql"));
