@@ -183,9 +183,8 @@ class PermissionsEndpointIT {
 
     @Test
     void offUnlessEnabled() {
-        Map<String, String> settings = settings();
-        settings.remove("kinto.experimental_permissions_endpoint");
-        Http.Response response = new Http(JintoServer.url(settings)).get("/permissions");
+        // The defaults leave it off.
+        Http.Response response = new Http(JintoServer.url()).get("/permissions");
         assertEquals(404, response.status());
         assertEquals(111, response.object().getInt("errno"));
     }
