@@ -18,21 +18,11 @@ class AuthenticationIT {
 
     private static final String CAROL = "basicauth:e610c9d1e2eca9b4b4933ae224817bb933de44b93964777891ee33bca925fae0";
 
-    /** The settings of the conformance recording (the real Kinto answered the ids asserted here). */
-    static Map<String, String> recordingSettings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.flush kinto.plugins.accounts kinto.plugins.history kinto.plugins.default_bucket");
-        settings.put("multiauth.policies", "account basicauth");
-        settings.put("kinto.userid_hmac_secret", "anchor-fixed-hmac-secret-do-not-use-in-prod");
-        settings.put("kinto.bucket_create_principals", "system.Everyone");
-        settings.put("kinto.account_create_principals", "system.Everyone");
-        settings.put("kinto.experimental_permissions_endpoint", "true");
-        return settings;
-    }
+    // The standard server has the settings of the conformance recording (the real Kinto answered the ids asserted here).
 
     @Test
     void helloShowsTheUserThePrincipalsAndTheDefaultBucket() {
-        JsonObject user = new Http(JintoServer.url(recordingSettings())).as("carol", "secret-carol").get("/").object()
+        JsonObject user = new Http(JintoServer.url(JintoServer.standard())).as("carol", "secret-carol").get("/").object()
                 .getJsonObject("user");
         assertEquals(CAROL, user.getString("id"));
         assertEquals(List.of(CAROL, "system.Everyone", "system.Authenticated"),
@@ -43,7 +33,7 @@ class AuthenticationIT {
     @Test
     void unknownAccountFallsThroughToBasicauth() {
         // alice has no account here: the account policy gives no user, basicauth takes the credentials.
-        JsonObject user = new Http(JintoServer.url(recordingSettings())).as("alice", "wrong").get("/").object()
+        JsonObject user = new Http(JintoServer.url(JintoServer.standard())).as("alice", "wrong").get("/").object()
                 .getJsonObject("user");
         assertEquals("basicauth:91da53850d84463e351fe08b35d787dba8deccf02137e3f8131f7fdf9d413348", user.getString("id"));
         assertEquals("c2baa204-886a-d901-9586-5ceaf4b47538", user.getString("bucket"));
@@ -51,7 +41,7 @@ class AuthenticationIT {
 
     @Test
     void anonymousAndUnrecognisedCallersHaveNoUserSection() {
-        Http http = new Http(JintoServer.url(recordingSettings()));
+        Http http = new Http(JintoServer.url(JintoServer.standard()));
         assertFalse(http.get("/").object().containsKey("user"));
         assertFalse(http.with("Authorization", "Bearer token").get("/").object().containsKey("user"));
         assertFalse(http.as("", "no-user").get("/").object().containsKey("user"));
@@ -59,7 +49,7 @@ class AuthenticationIT {
 
     @Test
     void noBucketWithoutTheDefaultBucketPlugin() {
-        Map<String, String> settings = recordingSettings();
+        Map<String, String> settings = JintoServer.standard();
         settings.put("kinto.includes", "kinto.plugins.accounts");
         JsonObject user = new Http(JintoServer.url(settings)).as("carol", "secret-carol").get("/").object().getJsonObject("user");
         assertEquals(CAROL, user.getString("id"));
@@ -68,7 +58,7 @@ class AuthenticationIT {
 
     @Test
     void capabilitiesFollowTheSettings() {
-        JsonObject capabilities = new Http(JintoServer.url(recordingSettings())).get("/").object().getJsonObject("capabilities");
+        JsonObject capabilities = new Http(JintoServer.url(JintoServer.standard())).get("/").object().getJsonObject("capabilities");
         assertEquals("Very basic authentication sessions. Not for production use.",
                 capabilities.getJsonObject("basicauth").getString("description"));
         assertEquals("http://kinto.readthedocs.io/en/stable/api/1.x/authentication.html",
@@ -99,13 +89,13 @@ class AuthenticationIT {
 
     @Test
     void accountsPluginNeedsTheAccountPolicyFirst() {
-        Map<String, String> missing = recordingSettings();
+        Map<String, String> missing = JintoServer.standard();
         missing.put("multiauth.policies", "basicauth");
         assertTrue(StartupFailure.errorsOf(missing).stream().anyMatch(m -> m.equals("Account policy missing the "
                 + "'multiauth.policy.*.use' setting. See AccountsPolicy in docs "
                 + "https://kinto.readthedocs.io/en/stable/api/1.x/accounts.html.")));
 
-        Map<String, String> misordered = recordingSettings();
+        Map<String, String> misordered = JintoServer.standard();
         misordered.put("multiauth.policies", "basicauth account");
         assertTrue(StartupFailure.errorsOf(misordered).stream()
                 .anyMatch(m -> m.equals("'basicauth' should not be mentioned before 'account' in 'multiauth.policies' setting.")));
@@ -113,7 +103,7 @@ class AuthenticationIT {
 
     @Test
     void accountCreatorsMustBeAccountAdministrators() {
-        Map<String, String> settings = recordingSettings();
+        Map<String, String> settings = JintoServer.standard();
         settings.put("kinto.account_create_principals", "system.Everyone account:admin system.Authenticated");
         settings.put("kinto.account_write_principals", "account:admin");
         List<String> errors = StartupFailure.errorsOf(settings);

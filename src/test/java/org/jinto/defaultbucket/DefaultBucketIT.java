@@ -19,16 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultBucketIT {
 
-    private static Map<String, String> settings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", DefaultBucket.PLUGIN);
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.userid_hmac_secret", "default-bucket-tests");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        return settings;
-    }
-
-    private final Http anonymous = new Http(JintoServer.url(settings()));
+    private final Http anonymous = new Http(JintoServer.url(JintoServer.standard()));
 
     /** A user never seen before, so that nothing exists in its default bucket yet. */
     private Http newUser() {
@@ -127,8 +118,8 @@ class DefaultBucketIT {
 
     @Test
     void withoutThePluginDefaultIsAnOrdinaryBucketId() {
-        Map<String, String> settings = settings();
-        settings.remove("kinto.includes");
+        Map<String, String> settings = JintoServer.standard();
+        settings.put("kinto.includes", "kinto.plugins.accounts");
         Http alice = new Http(JintoServer.url(settings)).as("alice", "pw");
         Http.Response created = alice.send("PUT", "/buckets/default", "{}");
         assertEquals(201, created.status(), created.body());
@@ -137,9 +128,7 @@ class DefaultBucketIT {
 
     @Test
     void readonlyServerRefusesTheDefaultBucket() {
-        Map<String, String> settings = settings();
-        settings.put("kinto.readonly", "true");
-        Http.Response response = new Http(JintoServer.url(settings)).as("alice", "pw").get("/buckets/default");
+        Http.Response response = new Http(JintoServer.url(JintoServer.readOnly())).as("alice", "pw").get("/buckets/default");
         assertEquals(405, response.status(), response.body());
         assertEquals(115, response.object().getInt("errno"));
     }

@@ -88,18 +88,14 @@ class ServiceEndpointsIT {
                 slashes.header("Content-Security-Policy"));
         assertEquals("*", slashes.header("Access-Control-Allow-Origin"));
 
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
-        Http.Response uncached = new Http(JintoServer.url(settings)).get("/buckets/");
+        Http.Response uncached = new Http(JintoServer.url(JintoServer.notices())).get("/buckets/");
         assertEquals("max-age=0, must-revalidate, no-cache, no-store", uncached.header("Cache-Control"));
         assertEquals("no-cache", uncached.header("Pragma"));
     }
 
     @Test
     void trailingSlashRedirectsCanBeTurnedOff() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.trailing_slash_redirect_enabled", "false");
-        Http off = new Http(JintoServer.url(settings));
+        Http off = new Http(JintoServer.url(JintoServer.switchedOff()));
         assertEquals(404, off.get("").status());
         Http.Response slash = off.get("/buckets/");
         assertEquals(404, slash.status());
@@ -109,10 +105,7 @@ class ServiceEndpointsIT {
 
     @Test
     void helloShowsTheProjectNameSettingTheConfigFileAndIsCachedWhenReadOnly() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.project_name", "Remote Settings");
-        settings.put("kinto.readonly", "true");
-        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        Http.Response hello = new Http(JintoServer.url(JintoServer.minimalReadOnly())).get("/");
         assertEquals("Remote Settings", hello.object().getString("project_name"));
         JsonObject config = hello.object().getJsonObject("config");
         java.nio.file.Path ini = java.nio.file.Path.of(config.getString("path"));
@@ -134,9 +127,7 @@ class ServiceEndpointsIT {
         Http.Response otherVersion = outside.get("/v2/buckets");
         assertEquals(404, otherVersion.status());
         assertEquals(116, otherVersion.object().getInt("errno"));
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.version_prefix_redirect_enabled", "false");
-        Http.Response unredirected = new Http(JintoServer.url(settings).replace("/v1", "")).get("/buckets");
+        Http.Response unredirected = new Http(JintoServer.url(JintoServer.switchedOff()).replace("/v1", "")).get("/buckets");
         assertEquals(404, unredirected.status());
         assertEquals(116, unredirected.object().getInt("errno"));
         Http.Response missing = new Http(JintoServer.url()).get("/%00");
@@ -146,19 +137,13 @@ class ServiceEndpointsIT {
 
     @Test
     void backoffHeaderFromSettings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.backoff", "10");
-        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        Http.Response hello = new Http(JintoServer.url(JintoServer.notices())).get("/");
         assertEquals("10", hello.header("Backoff"));
     }
 
     @Test
     void endOfServiceAlertBeforeTheDate() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.eos", "2999-01-01");
-        settings.put("kinto.eos_message", "\"Moving soon\"");
-        settings.put("kinto.eos_url", "http://eos.example.com");
-        Http.Response hello = new Http(JintoServer.url(settings)).get("/");
+        Http.Response hello = new Http(JintoServer.url(JintoServer.notices())).get("/");
         assertEquals(200, hello.status());
         assertEquals("{\"code\":\"soft-eol\",\"message\":\"Moving soon\",\"url\":\"http://eos.example.com\"}", hello.header("Alert"));
         assertEquals("2999-01-01", hello.object().getString("eos"));

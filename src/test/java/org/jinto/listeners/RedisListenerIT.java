@@ -18,12 +18,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,19 +79,18 @@ class RedisListenerIT {
     }
 
     /** The events about one bucket in the list, oldest first, once {@code expected} of them arrived. */
-    private static List<JsonObject> events(String bucket, int expected) throws InterruptedException {
-        List<JsonObject> events = List.of();
-        for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
-            // LPUSH: the newest first.
-            events = new ArrayList<>(redis.lrange(LIST, 0, -1).stream()
-                    .map(json -> Json.createReader(new StringReader(json)).readObject())
-                    .filter(event -> bucket.equals(event.getString("bucket_id", null)))
-                    .toList());
-            Collections.reverse(events);
-            if (events.size() >= expected) {
-                break;
-            }
-        }
+    private static List<JsonObject> events(String bucket, int expected) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> events(bucket), events -> events.size() >= expected);
+    }
+
+    private static List<JsonObject> events(String bucket) {
+        // LPUSH: the newest first.
+        List<JsonObject> events = new ArrayList<>(redis.lrange(LIST, 0, -1).stream()
+                .map(json -> Json.createReader(new StringReader(json)).readObject())
+                .filter(event -> bucket.equals(event.getString("bucket_id", null)))
+                .toList());
+        Collections.reverse(events);
         return events;
     }
 

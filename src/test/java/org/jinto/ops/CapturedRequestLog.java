@@ -3,6 +3,8 @@ package org.jinto.ops;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Captures the {@code request.summary} log lines of every Jinto server running in this JVM (the servers log
@@ -26,17 +30,14 @@ public final class CapturedRequestLog extends Handler implements AutoCloseable {
     }
 
     /** The summary of the request with this id; the line is written after the answer, so wait a little for it. */
-    public Optional<LogRecord> awaitRecord(String requestId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            Optional<LogRecord> found = records.stream()
-                    .filter(r -> fields(r).getString("rid").equals(requestId)).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return Optional.empty();
+    public Optional<LogRecord> awaitRecord(String requestId, Duration timeout) {
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> records.stream().filter(r -> fields(r).getString("rid").equals(requestId)).findFirst(),
+                            Optional::isPresent);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     static JsonObject line(LogRecord record) {

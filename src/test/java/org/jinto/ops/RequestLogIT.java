@@ -85,31 +85,27 @@ class RequestLogIT {
 
     @Test
     void resourceErrorsLogTheErrnoOfTheirBody() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        Map<String, String> settings = JintoServer.members();
         Http alice = new Http(JintoServer.url(settings)).as("alice", "secret");
-        assertEquals(201, alice.send("PUT", "/buckets/logged", null).status());
+        String bucket = "/buckets/logged-" + UUID.randomUUID();
+        assertEquals(201, alice.send("PUT", bucket, null).status());
 
-        assertLogged(alice, "GET", "/buckets/logged/collections/missing", null, 404, 110);
-        assertLogged(alice, "GET", "/buckets/logged/collections/missing/records", null, 404, 111);
-        assertLogged(alice.with("If-Match", "\"1\""), "PUT", "/buckets/logged", null, 412, 114);
-        assertLogged(alice, "GET", "/buckets/logged/collections?_limit=minus", null, 400, 107);
-        assertLogged(alice, "PUT", "/buckets/logged/collections/c1", "{\"data\": 3}", 400, 107);
-        assertLogged(new Http(JintoServer.url(settings)), "GET", "/buckets/logged", null, 401, 104);
+        assertLogged(alice, "GET", bucket + "/collections/missing", null, 404, 110);
+        assertLogged(alice, "GET", bucket + "/collections/missing/records", null, 404, 111);
+        assertLogged(alice.with("If-Match", "\"1\""), "PUT", bucket, null, 412, 114);
+        assertLogged(alice, "GET", bucket + "/collections?_limit=minus", null, 400, 107);
+        assertLogged(alice, "PUT", bucket + "/collections/c1", "{\"data\": 3}", 400, 107);
+        assertLogged(new Http(JintoServer.url(settings)), "GET", bucket, null, 401, 104);
     }
 
     @Test
     void authenticatedRequestsLogTheUserIdWithoutItsPolicyPrefix() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        Http alice = new Http(JintoServer.url(settings)).as("alice", "secret");
+        Http alice = new Http(JintoServer.url(JintoServer.members())).as("alice", "secret");
         String userId = alice.get("/").object().getJsonObject("user").getString("id");
         assertTrue(userId.startsWith("basicauth:"), userId);
 
         String rid = "uid-" + UUID.randomUUID();
-        assertEquals(201, alice.with("X-Request-Id", rid).send("PUT", "/buckets/uid-logged", null).status());
+        assertEquals(201, alice.with("X-Request-Id", rid).send("PUT", "/buckets/uid-" + UUID.randomUUID(), null).status());
         JsonObject fields = CapturedRequestLog.fields(log.awaitRecord(rid, WAIT).orElseThrow());
         assertEquals(userId.substring("basicauth:".length()), fields.getString("uid"));
     }
@@ -161,10 +157,9 @@ class RequestLogIT {
 
     @Test
     void summaryCanBeTurnedOff() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.logging_request_summary", "false");
         String rid = "off-" + UUID.randomUUID();
-        Http.Response response = new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        Http.Response response = new Http(JintoServer.url(JintoServer.switchedOff())).with("X-Request-Id", rid)
+                .get("/__lbheartbeat__");
         assertEquals(200, response.status());
         assertEquals(rid, response.header("X-Request-Id"));
         assertTrue(log.awaitRecord(rid, Duration.ofSeconds(1)).isEmpty());
@@ -172,10 +167,8 @@ class RequestLogIT {
 
     @Test
     void summaryIsLoggedAtTheConfiguredLevel() throws Exception {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.logging_request_summary_level", "WARNING");
         String rid = "warning-" + UUID.randomUUID();
-        new Http(JintoServer.url(settings)).with("X-Request-Id", rid).get("/__lbheartbeat__");
+        new Http(JintoServer.url(JintoServer.notices())).with("X-Request-Id", rid).get("/__lbheartbeat__");
         LogRecord record = log.awaitRecord(rid, WAIT).orElseThrow();
         assertEquals(Level.WARNING, record.getLevel());
         assertEquals(4, CapturedRequestLog.line(record).getInt("Severity"));

@@ -13,21 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What the resource HTTP tests share: a server with the settings of Kinto's recorded conformance run (accounts,
- * basicauth, anyone may create buckets and accounts), Basic-auth clients, unique ids and error assertions.
+ * What the resource HTTP tests share: the {@linkplain JintoServer#standard() standard} server (accounts, basicauth,
+ * anyone may create buckets and accounts), Basic-auth clients, unique ids and error assertions.
  */
 abstract class ApiTestSupport {
 
-    static final String SECRET = "resource-tests-secret";
+    static final String SECRET = JintoServer.SECRET;
 
     static Map<String, String> settings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.accounts");
-        settings.put("multiauth.policies", "account basicauth");
-        settings.put("kinto.userid_hmac_secret", SECRET);
-        settings.put("kinto.bucket_create_principals", "system.Everyone");
-        settings.put("kinto.account_create_principals", "system.Everyone");
-        return settings;
+        return JintoServer.standard();
     }
 
     private static final AtomicInteger COUNTER = new AtomicInteger();

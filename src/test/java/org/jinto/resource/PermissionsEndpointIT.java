@@ -24,12 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PermissionsEndpointIT {
 
     private static Map<String, String> settings() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.experimental_permissions_endpoint", "true");
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.userid_hmac_secret", "permissions-endpoint-tests");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        return settings;
+        return JintoServer.members();
     }
 
     private final Http anonymous = new Http(JintoServer.url(settings()));
@@ -188,9 +183,8 @@ class PermissionsEndpointIT {
 
     @Test
     void offUnlessEnabled() {
-        Map<String, String> settings = settings();
-        settings.remove("kinto.experimental_permissions_endpoint");
-        Http.Response response = new Http(JintoServer.url(settings)).get("/permissions");
+        // The defaults leave it off.
+        Http.Response response = new Http(JintoServer.url()).get("/permissions");
         assertEquals(404, response.status());
         assertEquals(111, response.object().getInt("errno"));
     }

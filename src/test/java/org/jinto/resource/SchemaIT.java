@@ -1,10 +1,7 @@
 package org.jinto.resource;
 
 import org.jinto.testing.Http;
-import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,13 +11,8 @@ class SchemaIT extends ApiTestSupport {
     private static final String SCHEMA = "{\"type\": \"object\", \"properties\": {\"title\": {\"type\": \"string\"}},"
             + " \"required\": [\"title\"]}";
 
-    private final Http owner;
-
-    SchemaIT() {
-        Map<String, String> settings = settings();
-        settings.put("kinto.experimental_collection_schema_validation", "true");
-        owner = new Http(JintoServer.url(settings)).as("alice", "alice-pw");
-    }
+    /** The standard server validates schemas. */
+    private final Http owner = alice;
 
     @Test
     void recordsFollowTheirCollectionSchema() {

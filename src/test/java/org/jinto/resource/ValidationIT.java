@@ -80,9 +80,7 @@ class ValidationIT extends ApiTestSupport {
 
     @Test
     void readOnlyServersOnlyServeReads() {
-        Map<String, String> readOnly = settings();
-        readOnly.put("kinto.readonly", "true");
-        Http server = new Http(JintoServer.url(readOnly)).as("alice", "alice-pw");
+        Http server = new Http(JintoServer.url(JintoServer.readOnly())).as("alice", "alice-pw");
         Http.Response write = server.send("PUT", "/buckets/" + unique("b"), "{}");
         assertError(write, 405, 115);
         assertEquals("GET, HEAD, OPTIONS", write.header("Allow"));

@@ -38,6 +38,83 @@ public final class JintoServer {
         return settings;
     }
 
+    /** The secret of basicauth user ids on the {@linkplain #standard() standard} servers (Kinto's recorded run's). */
+    public static final String SECRET = "anchor-fixed-hmac-secret-do-not-use-in-prod";
+
+    /**
+     * The settings of the standard family, the server most HTTP tests share: accounts and basicauth (accounts first),
+     * the default bucket, history, the permissions endpoint and collection schemas, anyone may create buckets and
+     * accounts. Many test classes write to it, so a test uses ids of its own ({@code UUID}s) and never assumes an
+     * empty server. No flush endpoint: it would wipe the others' data.
+     */
+    public static Map<String, String> standard() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.includes", "kinto.plugins.accounts kinto.plugins.default_bucket kinto.plugins.history");
+        settings.put("multiauth.policies", "account basicauth");
+        settings.put("kinto.userid_hmac_secret", SECRET);
+        settings.put("kinto.bucket_create_principals", "system.Everyone");
+        settings.put("kinto.account_create_principals", "system.Everyone");
+        settings.put("kinto.experimental_permissions_endpoint", "true");
+        settings.put("kinto.experimental_collection_schema_validation", "true");
+        return settings;
+    }
+
+    /**
+     * The settings of the members family: basicauth alone (no accounts), only authenticated users create buckets;
+     * the default bucket, history and the permissions endpoint. For tests where anonymous callers must be refused.
+     */
+    public static Map<String, String> members() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.includes", "kinto.plugins.default_bucket kinto.plugins.history");
+        settings.put("multiauth.policies", "basicauth");
+        settings.put("kinto.userid_hmac_secret", SECRET);
+        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        settings.put("kinto.experimental_permissions_endpoint", "true");
+        return settings;
+    }
+
+    /** The standard settings on a read-only server (the family of tests that check what read-only refuses). */
+    public static Map<String, String> readOnly() {
+        Map<String, String> settings = standard();
+        settings.put("kinto.readonly", "true");
+        return settings;
+    }
+
+    /** The defaults (no plugin, no authentication policy) on a read-only server named "Remote Settings". */
+    public static Map<String, String> minimalReadOnly() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.readonly", "true");
+        settings.put("kinto.project_name", "Remote Settings");
+        return settings;
+    }
+
+    /**
+     * The notices family: settings that add to answers without changing them (Backoff, an end of service ahead,
+     * uncached trailing-slash redirects, request summaries logged as warnings), one server for the tests of each.
+     */
+    public static Map<String, String> notices() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.backoff", "10");
+        settings.put("kinto.eos", "2999-01-01");
+        settings.put("kinto.eos_message", "\"Moving soon\"");
+        settings.put("kinto.eos_url", "http://eos.example.com");
+        settings.put("kinto.trailing_slash_redirect_ttl_seconds", "0");
+        settings.put("kinto.logging_request_summary_level", "WARNING");
+        return settings;
+    }
+
+    /**
+     * The switched-off family: the trailing-slash and version-prefix redirects and the request summaries off, one
+     * server for the tests of each (none needs another of them on).
+     */
+    public static Map<String, String> switchedOff() {
+        Map<String, String> settings = defaults();
+        settings.put("kinto.trailing_slash_redirect_enabled", "false");
+        settings.put("kinto.version_prefix_redirect_enabled", "false");
+        settings.put("kinto.logging_request_summary", "false");
+        return settings;
+    }
+
     /** Whether the suite runs on the PostgreSQL backends (the default) rather than the memory ones. */
     public static boolean onPostgresql() {
         return !"memory".equals(System.getProperty("jinto.test.backend", "postgresql"));
@@ -84,7 +161,12 @@ public final class JintoServer {
 
     /** Starts a server that is not shared; the caller closes it. Fails as the webapp fails to start. */
     public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
-        return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+        BootLog boot = BootLog.start();
+        try {
+            return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+        } finally {
+            boot.record(settings, defaults());
+        }
     }
 
     private static EmbeddedServer start(Map<String, String> settings) {

@@ -36,9 +36,7 @@ class OpenApiIT {
         all.put("multiauth.policies", "account basicauth");
         all.put("kinto.experimental_permissions_endpoint", "true");
         everything = new Http(JintoServer.url(all));
-        Map<String, String> readOnly = JintoServer.defaults();
-        readOnly.put("kinto.readonly", "true");
-        minimal = new Http(JintoServer.url(readOnly));
+        minimal = new Http(JintoServer.url(JintoServer.minimalReadOnly()));
     }
 
     @Test

@@ -3,11 +3,14 @@ package org.jinto.ops.metrics;
 import jakarta.json.JsonObject;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,15 +25,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Request metrics read from a real server: Prometheus text at /__metrics__, StatsD datagrams on a local port. */
 class MetricsIT {
 
-    private static Map<String, String> prometheusSettings() {
+    /** Where the metrics server sends its StatsD datagrams, open while the class runs. */
+    private static DatagramSocket statsd;
+
+    @BeforeAll
+    static void listenForStatsd() throws SocketException {
+        statsd = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        statsd.setSoTimeout(500);
+    }
+
+    @AfterAll
+    static void stopListening() {
+        statsd.close();
+    }
+
+    /** Prometheus and StatsD on one server: each records every request, neither changes what the other sees. */
+    private static Map<String, String> metricsSettings() {
         Map<String, String> settings = JintoServer.defaults();
         settings.put("kinto.includes", "kinto.plugins.prometheus");
+        settings.put("kinto.statsd_url", "udp://127.0.0.1:" + statsd.getLocalPort());
+        settings.put("kinto.statsd_prefix", "jintotest");
         return settings;
     }
 
     @Test
     void prometheusCountsRequestsByEndpointTemplateAndStatus() {
-        Http http = new Http(JintoServer.url(prometheusSettings()));
+        Http http = new Http(JintoServer.url(metricsSettings()));
         String heartbeatSeries = "kinto_request_summary_total{endpoint=\"/__heartbeat__\",method=\"get\",status=\"200\"}";
         double before = value(http.get("/__metrics__").body(), heartbeatSeries);
         for (int i = 0; i < 3; i++) {
@@ -56,7 +76,7 @@ class MetricsIT {
 
     @Test
     void prometheusCapabilityOnlyWhenIncluded() {
-        JsonObject capabilities = new Http(JintoServer.url(prometheusSettings())).get("/").object()
+        JsonObject capabilities = new Http(JintoServer.url(metricsSettings())).get("/").object()
                 .getJsonObject("capabilities");
         assertEquals("Prometheus metrics.", capabilities.getJsonObject("prometheus").getString("description"));
 
@@ -69,7 +89,7 @@ class MetricsIT {
 
     @Test
     void prometheusPrefix() {
-        Map<String, String> settings = prometheusSettings();
+        Map<String, String> settings = metricsSettings();
         settings.put("kinto.prometheus_prefix", "jinto");
         Http http = new Http(JintoServer.url(settings));
         http.get("/__lbheartbeat__");
@@ -80,24 +100,17 @@ class MetricsIT {
 
     @Test
     void statsdReceivesRequestMetrics() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            socket.setSoTimeout(500);
-            Map<String, String> settings = JintoServer.defaults();
-            settings.put("kinto.statsd_url", "udp://127.0.0.1:" + socket.getLocalPort());
-            settings.put("kinto.statsd_prefix", "jintotest");
-            Http http = new Http(JintoServer.url(settings));
-
-            List<String> lines = new ArrayList<>();
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            String counted = "jintotest.request_summary.endpoint.__heartbeat__.method.get.status.200:1|c";
-            while (System.nanoTime() < deadline && !lines.contains(counted)) {
-                http.get("/__heartbeat__");
-                lines.addAll(receive(socket));
-            }
-            assertTrue(lines.contains(counted), requestLines(lines));
-            assertTrue(lines.stream().anyMatch(l -> l.matches("jintotest\\.request_duration\\.endpoint\\.__heartbeat__:[0-9.]+\\|ms")),
-                    requestLines(lines));
+        Http http = new Http(JintoServer.url(metricsSettings()));
+        List<String> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String counted = "jintotest.request_summary.endpoint.__heartbeat__.method.get.status.200:1|c";
+        while (System.nanoTime() < deadline && !lines.contains(counted)) {
+            http.get("/__heartbeat__");
+            lines.addAll(receive(statsd));
         }
+        assertTrue(lines.contains(counted), requestLines(lines));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("jintotest\\.request_duration\\.endpoint\\.__heartbeat__:[0-9.]+\\|ms")),
+                requestLines(lines));
     }
 
     private static String requestLines(List<String> lines) {

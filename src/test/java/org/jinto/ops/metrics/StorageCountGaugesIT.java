@@ -4,16 +4,17 @@ import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import static org.awaitility.Awaitility.await;
 import static org.jinto.ops.metrics.PrometheusText.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The objects and tombstones gauges at /__metrics__, counted in the background from a real PostgreSQL storage. */
 class StorageCountGaugesIT {
-
-    private static final long DEADLINE_NANOS = 20_000_000_000L;
 
     @Test
     void gaugesShowTheExactCountsPerResourceAfterARefresh() throws Exception {
@@ -46,24 +47,16 @@ class StorageCountGaugesIT {
                 "kinto_tombstones{resource=\"record\"}", 1.0,
                 "kinto_objects{resource=\"history\"}", (double) historyEntries,
                 "kinto_tombstones{resource=\"history\"}", 0.0));
-        Map<String, Double> seen = awaitSeries(server, expected);
-        assertEquals(expected, seen);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertEquals(expected, series(server, expected.keySet())));
         assertEquals(8, historyEntries, "every change in b1 has its history entry");
     }
 
-    /** The series' values (NaN when absent) once the gauges show the expected ones, or as they are at the deadline. */
-    private static Map<String, Double> awaitSeries(Http server, Map<String, Double> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
+    /** The series' current values, NaN when absent (the gauges are refreshed in the background). */
+    private static Map<String, Double> series(Http server, Set<String> names) {
+        String text = server.get("/__metrics__").body();
         Map<String, Double> seen = new TreeMap<>();
-        do {
-            String text = server.get("/__metrics__").body();
-            expected.keySet().forEach(series ->
-                    seen.put(series, text.contains("\n" + series + " ") ? value(text, series) : Double.NaN));
-            if (seen.equals(expected)) {
-                break;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
+        names.forEach(series -> seen.put(series, text.contains("\n" + series + " ") ? value(text, series) : Double.NaN));
         return seen;
     }
 }

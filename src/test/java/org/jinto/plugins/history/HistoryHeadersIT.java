@@ -4,8 +4,6 @@ import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,11 +18,7 @@ class HistoryHeadersIT {
     private static final String ORIGIN = "http://app.example.com";
 
     private static String url() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.history");
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        return JintoServer.url(settings);
+        return JintoServer.url(JintoServer.members());
     }
 
     private final Http alice = new Http(url()).as("alice", "secret").with("Origin", ORIGIN);

@@ -17,15 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryIT {
 
     private static String server(Map<String, String> extra) {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.includes", "kinto.plugins.history kinto.plugins.default_bucket");
-        settings.put("multiauth.policies", "basicauth");
-        settings.put("kinto.bucket_create_principals", "system.Authenticated");
+        Map<String, String> settings = JintoServer.members();
         settings.putAll(extra);
         return JintoServer.url(settings);
     }
 
     private static final String URL = server(Map.of());
+
+    /** One server for the exclusion and per-user trimming settings: each test's resources and users escape the others'. */
+    private static final Map<String, String> EXCLUSIONS = Map.of(
+            "kinto.history.exclude_resources", "/buckets/quiet /buckets/h7/collections/muted",
+            "kinto.history.exclude_user_ids", "basicauth:placeholder",
+            "kinto.history.auto_trim_max_count", "10", "kinto.history.auto_trim_user_ids", "basicauth:placeholder");
     private final Http alice = new Http(URL).as("alice", "secret");
     private final Http bob = new Http(URL).as("bob", "secret");
 
@@ -127,8 +130,7 @@ class HistoryIT {
 
     @Test
     void anonymousChangesAreRecordedWithANullUser() {
-        String url = server(Map.of("kinto.history.exclude_user_ids", "basicauth:placeholder",
-                "kinto.history.auto_trim_max_count", "10", "kinto.history.auto_trim_user_ids", "basicauth:placeholder"));
+        String url = server(EXCLUSIONS);
         Http owner = new Http(url).as("alice", "secret");
         Http anonymous = new Http(url);
         owner.send("PUT", "/buckets/h9", null);
@@ -255,8 +257,7 @@ class HistoryIT {
 
     @Test
     void excludedResourcesAndUsersAreNotTracked() {
-        String url = server(Map.of("kinto.history.exclude_resources", "/buckets/quiet /buckets/h7/collections/muted",
-                "kinto.history.exclude_user_ids", "basicauth:placeholder"));
+        String url = server(EXCLUSIONS);
         Http carol = new Http(url).as("carol", "secret");
         carol.send("PUT", "/buckets/quiet", null);
         carol.send("PUT", "/buckets/h7", null);

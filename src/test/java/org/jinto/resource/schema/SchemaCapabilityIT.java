@@ -15,9 +15,8 @@ class SchemaCapabilityIT {
 
     @Test
     void shownWhenSchemaValidationIsOn() {
-        Map<String, String> settings = JintoServer.defaults();
-        settings.put("kinto.experimental_collection_schema_validation", "true");
-        JsonObject schema = capabilities(settings).getJsonObject("schema");
+        // The standard server validates schemas.
+        JsonObject schema = capabilities(JintoServer.standard()).getJsonObject("schema");
         assertEquals("Validates collection records with JSON schemas.", schema.getString("description"));
         assertEquals("https://kinto.readthedocs.io/en/latest/api/1.x/collections.html#collection-json-schema",
                 schema.getString("url"));
