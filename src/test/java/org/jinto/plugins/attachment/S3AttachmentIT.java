@@ -24,6 +24,9 @@ class S3AttachmentIT extends AttachmentContract {
 
     private static S3MockApplication start() {
         try {
+            // S3Mock is a Spring Boot application: left to itself, Spring Boot takes over java.util.logging for the
+            // whole JVM, and the later tests that read Jinto's request log see no line.
+            System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
             // S3Mock edits the map it is given.
             return S3MockApplication.start(new java.util.HashMap<>(Map.of(
                     S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,

@@ -155,7 +155,7 @@ class OpenIdIT {
             String rid = "oidc-" + UUID.randomUUID();
             assertEquals(201, alice.with("X-Request-Id", rid).send("PUT", bucket,
                     "{\"permissions\": {\"read\": [\"keycloak:group:staff\"]}}").status());
-            assertEquals("alice", CapturedRequestLog.fields(log.awaitRecord(rid, Duration.ofSeconds(5)).orElseThrow())
+            assertEquals("alice", CapturedRequestLog.fields(log.awaitRecord(rid, Duration.ofSeconds(30)).orElseThrow())
                     .getString("uid"), "the request log's uid is the user id without the policy name");
         }
         JsonObject written = alice.get(bucket).object();
