@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * <p>
  * A write changes the permissions first and the object last: the storage write takes the lock of the resource's
  * timestamp until the commit, so nothing else of the request should run after it. A create that loses a race
- * (another request created the id meanwhile) fails with {@link UnicityException} after its ACEs are written: the
- * request then fails and rolls back.
+ * (another request created the id meanwhile) fails with {@link UnicityException} after its ACEs are written: a
+ * request that does not handle it fails and rolls them back.
  */
 final class ResourceModel {
 
