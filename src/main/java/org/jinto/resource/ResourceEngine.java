@@ -114,6 +114,7 @@ public class ResourceEngine {
         try {
             created = model.create(JSON.createObjectBuilder().add("id", id).build(), Map.of());
         } catch (UnicityException createdMeanwhile) {
+            // The owner ACE this create wrote first is the winner's too: implicit objects are the caller's own.
             return;
         }
         notifyChange(context, model, Action.CREATE, id, null, created);

@@ -10,6 +10,7 @@ import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
+import org.jinto.api.storage.UnicityException;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,11 @@ import java.util.TreeSet;
 /**
  * Objects of one request's resource type and parent, in storage and in the permission backend together
  * (Kinto's {@code Model}): creating or updating an object replaces the ACEs given and makes the caller a writer.
+ * <p>
+ * A write changes the permissions first and the object last: the storage write takes the lock of the resource's
+ * timestamp until the commit, so nothing else of the request should run after it. A create that loses a race
+ * (another request created the id meanwhile) fails with {@link UnicityException} after its ACEs are written: a
+ * request that does not handle it fails and rolls them back.
  */
 final class ResourceModel {
 
@@ -28,8 +34,11 @@ final class ResourceModel {
     private final Storage storage;
     private final PermissionBackend permission;
     private final boolean explicitPermissions;
-    /** The resource's timestamp as last read, until this model writes (Kinto reads it once per request too). */
+    /** The resource's timestamp as last read or written (Kinto reads it once per request too). */
     private Long timestamp;
+    /** The id and ACEs of the object this model last wrote, as written: its answer shows them. */
+    private String writtenId;
+    private Map<String, Set<String>> writtenAces;
 
     ResourceModel(RequestContext context, Storage storage, PermissionBackend permission, Settings settings) {
         this.context = context;
@@ -62,27 +71,36 @@ final class ResourceModel {
         return context.route().objectUri(id);
     }
 
-    /** Stores a new object (carrying its id) and its permissions. */
+    /**
+     * Stores a new object (carrying its id) and its permissions.
+     * @throws UnicityException when a live object has that id
+     */
     JsonObject create(JsonObject object, Map<String, List<String>> permissions) {
-        timestamp = null;
-        JsonObject created = storage.create(resourceName(), context.parentId(), object);
-        savePermissions(created.getString("id"), permissions);
-        return created;
+        savePermissions(object.getString("id"), permissions);
+        return written(object, storage.create(resourceName(), context.parentId(), object));
     }
 
     /** Replaces an object and the permissions given (others are kept). */
     JsonObject update(JsonObject object, Map<String, List<String>> permissions) {
         String id = object.getString("id");
-        timestamp = null;
-        JsonObject updated = storage.update(resourceName(), context.parentId(), id, object);
         savePermissions(id, permissions);
-        return updated;
+        return written(object, storage.update(resourceName(), context.parentId(), id, object));
+    }
+
+    /**
+     * The stored object; the resource's timestamp is now the object's unless a timestamp was forced (which may
+     * leave the resource's where it was).
+     */
+    private JsonObject written(JsonObject given, JsonObject stored) {
+        timestamp = given.containsKey("last_modified") ? null : ObjectResponses.lastModified(stored);
+        return stored;
     }
 
     JsonObject delete(String id, Long lastModified) {
-        timestamp = null;
         permission.deleteObjectPermissions(List.of(uri(id)));
-        return storage.delete(resourceName(), context.parentId(), id, lastModified);
+        JsonObject tombstone = storage.delete(resourceName(), context.parentId(), id, lastModified);
+        timestamp = lastModified == null ? ObjectResponses.lastModified(tombstone) : null;
+        return tombstone;
     }
 
     /** Deletes the objects the query selects (tombstones stay), returning them. */
@@ -98,6 +116,8 @@ final class ResourceModel {
         if (explicitPermissions) {
             permission.addPrincipalToAce(uri(id), "write", context.route().type().currentPrincipal(context));
         }
+        writtenId = id;
+        writtenAces = aces(id);
     }
 
     /** Every ACE of the object: permission name to principals. */
@@ -110,7 +130,7 @@ final class ResourceModel {
      * caller is not one of its writers.
      */
     JsonObject permissionsOf(String id) {
-        Map<String, Set<String>> aces = permission.getObjectPermissions(uri(id), null);
+        Map<String, Set<String>> aces = id.equals(writtenId) ? writtenAces : permission.getObjectPermissions(uri(id), null);
         Set<String> principals = new HashSet<>(context.identity().principals());
         principals.add(context.route().type().currentPrincipal(context));
         Set<String> writers = aces.getOrDefault("write", Set.of());

@@ -378,6 +378,33 @@ public abstract class StorageContract {
     }
 
     @Test
+    void unfilteredCountFollowsEveryKindOfWrite() {
+        create("r1", "{}");
+        create("r2", "{}");
+        storage.update(RECORD, PARENT, "r2", json("{'v': 2}"));
+        storage.update(RECORD, PARENT, "r3", json("{}"));
+        storage.create(RECORD, PARENT, json("{'id': 'r4', 'last_modified': 1}"));
+        assertThrows(UnicityException.class, () -> create("r1", "{}"));
+        assertEquals(4, storage.countAll(RECORD, PARENT, List.of()), "created, replaced, upserted, forced, refused");
+        storage.delete(RECORD, PARENT, "r1", null);
+        storage.delete(RECORD, PARENT, "r2", lastModified(storage.get(RECORD, PARENT, "r2")) + 100_000);
+        assertEquals(2, storage.countAll(RECORD, PARENT, List.of()), "deletions leave tombstones, not counted");
+        create("r1", "{}");
+        storage.update(RECORD, PARENT, "r2", json("{}"));
+        assertEquals(4, storage.countAll(RECORD, PARENT, List.of()), "tombstones revived by create and by update");
+        storage.deleteAll(RECORD, PARENT, new Query(List.of(filter("id", "\"r3\"", Operator.EQ)), List.of(), List.of(), null, false));
+        storage.purgeDeleted(RECORD, PARENT, null, null);
+        assertEquals(3, storage.countAll(RECORD, PARENT, List.of()), "plural deletion counted, purge changes nothing");
+        storage.create(RECORD, PARENT + "-other", json("{'id': 'r1'}"));
+        assertEquals(3, storage.countAll(RECORD, PARENT, List.of()), "each parent has its count");
+        assertEquals(0, storage.countAll("group", PARENT, List.of()), "and each resource name");
+        assertEquals(4, storage.countAll(RECORD, "/buckets/b1/*", List.of()), "wildcards sum them");
+        storage.deleteAll(null, "/buckets/b1*", Query.all());
+        assertEquals(0, storage.countAll(RECORD, "/buckets/b1/*", List.of()));
+        assertEquals(0, storage.countAll(RECORD, "/nothing/here", List.of()), "never written");
+    }
+
+    @Test
     void countPerResourceSplitsObjectsAndTombstonesOverEveryParent() {
         assertEquals(Map.of(), storage.countPerResource());
         fruits();

@@ -35,10 +35,15 @@ import java.util.Map;
  * Kinto's storage on PostgreSQL: the {@code objects} and {@code timestamps} tables (see the Flyway scripts in
  * {@code db/migration/storage}), every filter, sort, page and count evaluated in SQL.
  * <p>
- * Every write first locks the timestamps row of its (parent, resource) with an upsert, and keeps that lock until
+ * Every write locks the timestamps row of its (parent, resource) with an upsert, and keeps that lock until
  * its transaction ends: writers of one collection are serialised, so each gets a strictly increasing timestamp
  * (Kinto's rule, {@link Timestamps}) and they commit in timestamp order, while writers of other collections
- * proceed in parallel. Kinto instead lets concurrent writers collide on a unique index and answers 409.
+ * proceed in parallel. Kinto instead lets concurrent writers collide on a unique index and answers 409. A write
+ * of one object bumps the timestamp and writes the object in one statement (as Kinto's does), so a caller that
+ * writes everything else first holds the lock for that statement and the commit only.
+ * <p>
+ * The timestamps row also carries the number of live objects, kept by triggers (migration V2), which answers
+ * unfiltered counts without counting.
  */
 @ApplicationScoped
 @BackendName("postgresql")
@@ -47,6 +52,8 @@ public class PostgresqlStorage implements Storage {
     /** The stored object as the API shows it: its data plus the id and timestamp columns. */
     private static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
+    /** {@link Timestamps#bump} without a given timestamp, in the upsert of a timestamps row given the clock's now. */
+    private static final String BUMPED = "GREATEST(EXCLUDED.last_modified, timestamps.last_modified + 1)";
 
     /** One (parent, resource name): the unit of timestamps and of write serialisation. */
     private record Scope(String parentId, String resourceName) {
@@ -81,8 +88,7 @@ public class PostgresqlStorage implements Storage {
         String id = object.getString("id");
         return database.run(connection -> {
             Scope scope = new Scope(parentId, resourceName);
-            Long previous = lockTimestamps(connection, List.of(scope)).get(scope);
-            JsonObject created = write(connection, scope, id, object, previous, false);
+            JsonObject created = write(connection, scope, id, object, false);
             if (created == null) {
                 throw new UnicityException(find(connection, scope, id));
             }
@@ -102,8 +108,7 @@ public class PostgresqlStorage implements Storage {
     @Override
     public JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
         return database.run(connection -> {
-            Scope scope = new Scope(parentId, resourceName);
-            return write(connection, scope, id, object, lockTimestamps(connection, List.of(scope)).get(scope), true);
+            return write(connection, new Scope(parentId, resourceName), id, object, true);
         });
     }
 
@@ -111,18 +116,16 @@ public class PostgresqlStorage implements Storage {
     public JsonObject delete(String resourceName, String parentId, String id, Long lastModified) {
         return database.run(connection -> {
             Scope scope = new Scope(parentId, resourceName);
-            long[] timestamps = Timestamps.bump(orZero(lockTimestamps(connection, List.of(scope)).get(scope)), lastModified);
-            Sql tombstone = new Sql("WITH deleted AS (UPDATE objects SET deleted = TRUE, data = " + TOMBSTONE_DATA
-                    + ", last_modified = ").param(timestamps[0])
-                    .add(" WHERE parent_id = ").param(parentId).add(" AND resource_name = ").param(resourceName)
-                    .add(" AND id = ").param(id).add(" AND NOT deleted RETURNING id), ")
-                    .add("bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
-                    .add(" WHERE parent_id = ").param(parentId).add(" AND resource_name = ").param(resourceName)
-                    .add(" AND EXISTS (SELECT 1 FROM deleted)) SELECT count(*) FROM deleted");
-            if (tombstone.first(connection, row -> row.getLong(1)) == 0) {
+            Long deleted = stamped(connection, scope, id, true, lastModified)
+                    .add(", deleted AS (UPDATE objects SET deleted = TRUE, data = " + TOMBSTONE_DATA
+                            + ", last_modified = stamp.last_modified FROM stamp WHERE parent_id = ").param(parentId)
+                    .add(" AND resource_name = ").param(resourceName).add(" AND id = ").param(id)
+                    .add(" AND NOT objects.deleted RETURNING objects.last_modified) SELECT last_modified FROM deleted")
+                    .first(connection, row -> row.getLong(1));
+            if (deleted == null) {
                 throw new ObjectNotFoundException(resourceName, parentId, id);
             }
-            return tombstone(id, timestamps[0]);
+            return tombstone(id, deleted);
         });
     }
 
@@ -197,10 +200,17 @@ public class PostgresqlStorage implements Storage {
 
     @Override
     public long countAll(String resourceName, String parentId, List<Filter> filters) {
-        Sql count = new Sql("SELECT count(*) FROM objects WHERE ");
-        scope(count, resourceName, parentId);
-        count.add(" AND NOT deleted");
-        ObjectFilters.where(count, NulEscape.escapeFilters(filters));
+        Sql count;
+        if (filters.isEmpty()) {
+            // The live objects of each scope, kept in its timestamps row by the writes.
+            count = new Sql("SELECT COALESCE(sum(live_objects), 0) FROM timestamps WHERE ");
+            scope(count, resourceName, parentId);
+        } else {
+            count = new Sql("SELECT count(*) FROM objects WHERE ");
+            scope(count, resourceName, parentId);
+            count.add(" AND NOT deleted");
+            ObjectFilters.where(count, NulEscape.escapeFilters(filters));
+        }
         return database.run(connection -> count.first(connection, row -> row.getLong(1)));
     }
 
@@ -327,25 +337,58 @@ public class PostgresqlStorage implements Storage {
      * Inserts the object, replacing a tombstone (and with {@code replaceLive} a live object) of the same id, with its
      * bumped timestamp, and bumps the scope's. Answers the stored object, or null when a live one was in the way.
      */
-    private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object, Long previous,
+    private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object,
                                     boolean replaceLive) throws SQLException {
         Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
-        long[] timestamps = Timestamps.bump(orZero(previous), given);
         JsonObject data = NulEscape.escape(JSON.createObjectBuilder(object).remove("id").remove("last_modified").build());
-        long written = new Sql("WITH written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted)"
-                + " VALUES (").param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
-                .param(timestamps[0]).add(", ").json(data)
-                .add(", FALSE) ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
+        Long written = stamped(connection, scope, id, replaceLive ? null : false, given)
+                .add(", written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted) SELECT ")
+                .param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName())
+                .add(", stamp.last_modified, ").json(data)
+                .add(", FALSE FROM stamp ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
                         + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = FALSE"
-                        + (replaceLive ? "" : " WHERE objects.deleted") + " RETURNING 1), ")
-                .add("bumped AS (UPDATE timestamps SET last_modified = ").param(timestamps[1])
-                .add(" WHERE parent_id = ").param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
-                .add(" AND EXISTS (SELECT 1 FROM written)) SELECT count(*) FROM written")
+                        + (replaceLive ? "" : " WHERE objects.deleted") + " RETURNING last_modified)"
+                        + " SELECT last_modified FROM written")
                 .first(connection, row -> row.getLong(1));
-        if (written == 0) {
+        if (written == null) {
             return null;
         }
-        return JSON.createObjectBuilder(object).add("id", id).add("last_modified", timestamps[0]).build();
+        return JSON.createObjectBuilder(object).add("id", id).add("last_modified", written).build();
+    }
+
+    /**
+     * Starts a statement with the CTE {@code stamp(last_modified)}: the timestamp of the object written, after
+     * bumping the scope's, provided the object {@code id} is live ({@code live} true), is not (false), or either
+     * (null). Without a given timestamp the bump is that statement's (the lock is taken there); with one, Kinto's
+     * rule needs the previous timestamp, so the scope is locked first by a statement of its own.
+     */
+    private static Sql stamped(Connection connection, Scope scope, String id, Boolean live, Long given)
+            throws SQLException {
+        Sql sql = new Sql("WITH stamp AS (");
+        if (given == null) {
+            sql.add("INSERT INTO timestamps (parent_id, resource_name, last_modified) SELECT ").param(scope.parentId())
+                    .add(", ").param(scope.resourceName()).add(", ").param(System.currentTimeMillis());
+            liveness(sql, " WHERE ", scope, id, live);
+            sql.add(" ON CONFLICT (parent_id, resource_name) DO UPDATE SET last_modified = " + BUMPED
+                    + " RETURNING last_modified)");
+        } else {
+            long[] timestamps = Timestamps.bump(orZero(lockTimestamps(connection, List.of(scope)).get(scope)), given);
+            sql.add("UPDATE timestamps SET last_modified = ").param(timestamps[1])
+                    .add(" WHERE parent_id = ").param(scope.parentId())
+                    .add(" AND resource_name = ").param(scope.resourceName());
+            liveness(sql, " AND ", scope, id, live);
+            sql.add(" RETURNING ").param(timestamps[0]).add("::bigint AS last_modified)");
+        }
+        return sql;
+    }
+
+    /** The condition that the object {@code id} is live (or with {@code live} false, is not); none when null. */
+    private static void liveness(Sql sql, String keyword, Scope scope, String id, Boolean live) {
+        if (live != null) {
+            sql.add(keyword).add(live ? "" : "NOT ").add("EXISTS (SELECT 1 FROM objects WHERE parent_id = ")
+                    .param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
+                    .add(" AND id = ").param(id).add(" AND NOT deleted)");
+        }
     }
 
     /** The live object, or null. */

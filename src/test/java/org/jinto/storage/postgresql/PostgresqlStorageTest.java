@@ -9,11 +9,17 @@ import org.jinto.api.storage.Sort;
 import org.jinto.api.storage.Storage;
 import org.jinto.storage.StorageContract;
 import org.jinto.database.Database;
+import org.jinto.testing.TestPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The storage contract on PostgreSQL (a database of its own), and what is particular to it: the schema migration,
- * the fetch size limit, hostile names, text PostgreSQL cannot store.
+ * the fetch size limit, hostile names, text PostgreSQL cannot store, the backfill of the live object counts.
  */
 class PostgresqlStorageTest extends StorageContract {
 
@@ -67,6 +73,27 @@ class PostgresqlStorageTest extends StorageContract {
         storage.create("record", "/c1", parse("{\"id\": \"kept\"}"));
         assertEquals(0, database.migrate("storage", true));
         assertEquals("kept", storage.get("record", "/c1", "kept").getString("id"));
+    }
+
+    @Test
+    void liveObjectCountsAreBackfilledByTheirMigration() throws Exception {
+        String url = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/storage")
+                .table("jinto_storage_schema_history").target("1").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO objects (id, parent_id, resource_name, last_modified, deleted) VALUES"
+                    + " ('a', '/c1', 'record', 10, FALSE), ('b', '/c1', 'record', 11, FALSE),"
+                    + " ('gone', '/c1', 'record', 12, TRUE), ('c', '/c2', 'record', 13, FALSE)");
+            statement.execute("INSERT INTO timestamps VALUES ('/c1', 'record', 12)");
+        }
+        try (Database migrated = PostgresqlTestDatabase.open(url, Map.of(), "storage")) {
+            Storage backfilled = new PostgresqlStorage(migrated, 10000);
+            assertEquals(2, backfilled.countAll("record", "/c1", List.of()));
+            assertEquals(1, backfilled.countAll("record", "/c2", List.of()));
+            assertEquals(13, backfilled.resourceTimestamp("record", "/c2"), "a missing timestamp is the newest object's");
+            backfilled.create("record", "/c2", parse("{\"id\": \"d\"}"));
+            assertEquals(2, backfilled.countAll("record", "/c2", List.of()));
+        }
     }
 
     @Test
