@@ -4,6 +4,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.loader.WebappClassLoaderBase;
+import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -77,6 +79,14 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Makes {@code value} a servlet context attribute of the web application (set before it starts). */
     public EmbeddedServer offer(String attribute, Object value) {
         context.addServletContainerInitializer((classes, servletContext) -> servletContext.setAttribute(attribute, value), null);
+        return this;
+    }
+
+    /** Loads the web application with {@code loaderClass} (the HTTP tests' servers share the libraries this way). */
+    public EmbeddedServer loadedBy(Class<? extends WebappClassLoaderBase> loaderClass) {
+        WebappLoader loader = new WebappLoader();
+        loader.setLoaderClass(loaderClass.getName());
+        context.setLoader(loader);
         return this;
     }
 
