@@ -163,7 +163,8 @@ public final class JintoServer {
     public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
         BootLog boot = BootLog.start();
         try {
-            return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString())).start();
+            return new EmbeddedServer(webapp(), "127.0.0.1", 0, Map.of("kinto.ini", writeIni(settings).toString()))
+                    .loadedBy(SharedLibrariesClassLoader.class).start();
         } finally {
             boot.record(settings, defaults());
         }

@@ -4,6 +4,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.loader.WebappClassLoaderBase;
+import org.apache.catalina.loader.WebappLoader;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -34,7 +36,15 @@ public final class EmbeddedServer implements AutoCloseable {
                 "jedis-*.jar", "json-*.jar", "jspecify-*.jar", "micrometer-*.jar", "osgi-resource-locator-*.jar",
                 "parsson-*.jar", "picocli-*.jar", "postgresql-*.jar", "prometheus-metrics-*.jar", "slf4j-*.jar",
                 "snakeyaml-*.jar", "swagger-*.jar", "unboundid-*.jar", "yasson-*.jar", "nimbus-*.jar",
-                "jcip-annotations-*.jar", "bcprov-*.jar", "bcpkix-*.jar", "bcutil-*.jar"));
+                "jcip-annotations-*.jar", "bcprov-*.jar", "bcpkix-*.jar", "bcutil-*.jar",
+                // The AWS SDK and Apache HttpClient (the attachment plugin's S3 store): 11 MB of classes, most of the
+                // scanning time of a start when they were scanned.
+                "annotations-*.jar", "apache5-client-*.jar", "arns-*.jar", "auth-*.jar", "aws-*.jar",
+                "checksums-*.jar", "crt-core-*.jar", "endpoints-spi-*.jar", "eventstream-*.jar", "http-auth-*.jar",
+                "http-client-spi-*.jar", "httpclient5-*.jar", "httpcore5-*.jar", "identity-spi-*.jar",
+                "metrics-spi-*.jar", "profiles-*.jar", "protocol-core-*.jar", "reactive-streams-*.jar",
+                "regions-*.jar", "retries-*.jar", "s3-*.jar", "sdk-core-*.jar", "third-party-jackson-core-*.jar",
+                "url-connection-client-*.jar", "utils-*.jar"));
     }
 
     private final Tomcat tomcat = new Tomcat();
@@ -77,6 +87,14 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Makes {@code value} a servlet context attribute of the web application (set before it starts). */
     public EmbeddedServer offer(String attribute, Object value) {
         context.addServletContainerInitializer((classes, servletContext) -> servletContext.setAttribute(attribute, value), null);
+        return this;
+    }
+
+    /** Loads the web application with {@code loaderClass} (the HTTP tests' servers share the libraries this way). */
+    public EmbeddedServer loadedBy(Class<? extends WebappClassLoaderBase> loaderClass) {
+        WebappLoader loader = new WebappLoader();
+        loader.setLoaderClass(loaderClass.getName());
+        context.setLoader(loader);
         return this;
     }
 
