@@ -10,12 +10,13 @@ import org.jinto.api.Settings;
 import org.jinto.api.events.AfterResourceChanged;
 import org.jinto.api.events.ResourceChanged;
 import org.jinto.api.storage.Storage;
+import org.jinto.backend.BackendSelector;
+import org.jinto.backend.Backends;
 import org.jinto.database.Database;
 import org.jinto.database.Databases;
 import org.jinto.database.Sql;
 import org.jinto.events.EventJson;
 import org.jinto.json.JsonText;
-import org.jinto.storage.postgresql.PostgresqlStorage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,11 +65,23 @@ public class ChangeLog {
     private boolean resolved;
     private ScheduledExecutorService pruning;
 
+    /** For CDI, which injects the fields. */
+    public ChangeLog() {
+    }
+
+    /** Outside a web application, on the storage database {@code database}. */
+    public ChangeLog(Settings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+        this.resolved = true;
+    }
+
     /** The storage database when the storage is PostgreSQL's: the change log lives there. */
     public synchronized Optional<Database> database() {
         if (!resolved) {
             storage.toString(); // creates the backend, which migrates its schema
-            if (storage instanceof PostgresqlStorage) {
+            String backend = settings.get(Backends.STORAGE_KEY, Backends.DEFAULT_BACKEND);
+            if ("postgresql".equals(BackendSelector.shortName(backend))) {
                 database = databases.connect("storage");
             }
             resolved = true;
