@@ -104,7 +104,7 @@ public class ChangeLog {
      */
     public void append(ResourceChanged change, Collection<String> listeners) {
         boolean shared = sharedWithNodes();
-        if (!shared && listeners.isEmpty() || database().isEmpty()) {
+        if (database().isEmpty() || !shared && listeners.isEmpty()) {
             return;
         }
         JsonObject json = EventJson.of(change);

@@ -54,7 +54,7 @@ class SeveralNodesIT {
     static void start() throws Exception {
         assumeTrue(JintoServer.onPostgresql(), "nodes share a PostgreSQL database");
         receiver.start();
-        Map<String, String> settings = JintoServer.postgresql();
+        Map<String, String> settings = receiver.hookedTo(JintoServer.postgresql());
         database = settings.get("kinto.storage_url");
         settings.put("kinto.includes", "kinto.plugins.accounts");
         settings.put("multiauth.policies", "account basicauth");
@@ -63,10 +63,6 @@ class SeveralNodesIT {
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
         // Without the notifications, node B would accept the old password for an hour.
         settings.put("kinto.account_cache_ttl_seconds", "3600");
-        settings.put("kinto.event_listeners", "hook");
-        settings.put("kinto.event_listeners.hook.use", "jinto.listeners.webhook");
-        settings.put("kinto.event_listeners.hook.url", receiver.url());
-        settings.put("kinto.event_listeners.hook.resources", "record");
         nodeA = JintoServer.startPrivate(settings);
         nodeB = JintoServer.startPrivate(settings);
     }

@@ -29,14 +29,10 @@ class DurableOutboxIT {
     private static final String RECORDS = "/buckets/outbox/collections/c/records/";
 
     private static Map<String, String> settings(WebhookReceiver receiver) {
-        Map<String, String> settings = JintoServer.postgresql();
+        Map<String, String> settings = receiver.hookedTo(JintoServer.postgresql());
         settings.put("multiauth.policies", "basicauth");
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
         settings.put("kinto.includes", "kinto.plugins.prometheus");
-        settings.put("kinto.event_listeners", "hook");
-        settings.put("kinto.event_listeners.hook.use", "jinto.listeners.webhook");
-        settings.put("kinto.event_listeners.hook.url", receiver.url());
-        settings.put("kinto.event_listeners.hook.resources", "record");
         settings.put("kinto.event_listeners.hook.backoff_ms", "100");
         settings.put("kinto.event_listeners.hook.max_backoff_ms", "500");
         return settings;

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,6 +30,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port + "/hook";
+    }
+
+    /** Adds to {@code settings} the webhook listener {@code hook} of records, posting here. */
+    public Map<String, String> hookedTo(Map<String, String> settings) {
+        settings.put("kinto.event_listeners", "hook");
+        settings.put("kinto.event_listeners.hook.use", "jinto.listeners.webhook");
+        settings.put("kinto.event_listeners.hook.url", url());
+        settings.put("kinto.event_listeners.hook.resources", "record");
+        return settings;
     }
 
     public synchronized WebhookReceiver start() throws IOException {
