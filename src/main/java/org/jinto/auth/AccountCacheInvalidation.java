@@ -29,7 +29,8 @@ public class AccountCacheInvalidation {
         invalidate(event, event.impactedObjects());
     }
 
-    void afterCommit(@Observes AfterResourceChanged event) {
+    /** Also called for the changes other nodes commit ({@code org.jinto.changelog.RemoteCacheInvalidation}). */
+    public void afterCommit(@Observes AfterResourceChanged event) {
         invalidate(event, event.impactedObjects());
     }
 

@@ -10,13 +10,17 @@ import org.flywaydb.core.Flyway;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -174,6 +178,31 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work that holds it for long (LISTEN, session advisory locks):
+     * named {@code applicationName} in {@code pg_stat_activity}; on a container's DataSource, one of its connections.
+     * The caller closes it.
+     */
+    public Connection openDedicated(String applicationName) throws SQLException {
+        Connection connection;
+        if (pool != null) {
+            Properties properties = new Properties();
+            if (pool.getUsername() != null) {
+                properties.setProperty("user", pool.getUsername());
+            }
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            properties.setProperty("ApplicationName", applicationName);
+            connection = DriverManager.getConnection(pool.getJdbcUrl(), properties);
+        } else {
+            connection = dataSource.getConnection();
+            connection.setClientInfo("ApplicationName", applicationName);
+        }
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     public EntityManagerFactory entityManagers() {

@@ -1,5 +1,7 @@
 package org.jinto.listeners;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,26 +15,39 @@ import org.jinto.api.events.Action;
 import org.jinto.api.events.AfterResourceChanged;
 import org.jinto.api.events.AfterResourceRead;
 import org.jinto.api.events.EventListenerFactory;
-import org.jinto.api.events.ResourceEvent;
+import org.jinto.api.events.ResourceChanged;
 import org.jinto.backend.BackendSelector;
+import org.jinto.changelog.ChangeLog;
+import org.jinto.database.Database;
+import org.jinto.events.RemoteResourceChanged;
+import org.jinto.ops.metrics.Metrics;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Kinto's {@code setup_listeners}: {@code kinto.event_listeners = <name> [<name>...]}, each with
  * {@code kinto.event_listeners.<name>.use} naming its kind (an {@link EventListenerFactory}; Kinto also accepts the
  * kind as the name itself, e.g. {@code kinto.event_listeners = kinto_redis.listeners}), {@code .actions} (default
  * create update delete) and {@code .resources} (default all). Built at startup, so that a bad setting stops the
- * application; fed with the after-commit events only, so a rolled-back change is never announced.
+ * application. A rolled-back change is never announced.
+ * <p>
+ * On the PostgreSQL storage, changes are durable: each is written to the {@link ChangeLog} in its own transaction
+ * (also when no listener takes it, for the other nodes), with a delivery row per listener taking it, and an
+ * {@link OutboxDispatcher} per listener delivers them after commit. On the memory storage, and for reads on any
+ * storage, events are delivered from memory after commit (lost on a restart).
  */
 @ApplicationScoped
 public class EventListeners {
 
     static final String KEY = "kinto.event_listeners";
+    /** The gauge of the events a listener has still to receive from the outbox, tagged {@code listener}. */
+    public static final String OUTBOX_GAUGE = "event_listener_outbox";
     private static final Set<Action> WRITE_ACTIONS = EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
 
     @Inject
@@ -42,8 +57,16 @@ public class EventListeners {
     @Inject
     @Any
     Instance<EventListenerFactory> factories;
+    @Inject
+    ChangeLog changeLog;
+    @Inject
+    Metrics metrics;
+    @Inject
+    MeterRegistry registry;
 
     private final List<ConfiguredListener> listeners = new ArrayList<>();
+    private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
+    private boolean durable;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         for (String name : settings.getList(KEY)) {
@@ -51,8 +74,23 @@ public class EventListeners {
             EventListenerFactory factory = BackendSelector.select(factories, beanManager, EventListenerFactory.class,
                     settings, prefix + "use", name);
             listeners.add(new ConfiguredListener(name, actions(prefix + "actions"),
-                    new HashSet<>(settings.getList(prefix + "resources")), factory.create(prefix, settings)));
+                    new HashSet<>(settings.getList(prefix + "resources")), factory.create(prefix, settings),
+                    Retries.from(settings, prefix)));
         }
+        Optional<Database> database = changeLog.database();
+        durable = database.isPresent();
+        database.ifPresent(db -> listeners.forEach(listener -> dispatchers.add(
+                new OutboxDispatcher(listener, db, outboxGauge(listener.name())))));
+    }
+
+    private AtomicLong outboxGauge(String listener) {
+        if (!metrics.reported()) {
+            return null;
+        }
+        AtomicLong size = new AtomicLong();
+        Gauge.builder(OUTBOX_GAUGE, size, AtomicLong::get).tag("listener", listener)
+                .description("Events the listener has still to receive").register(registry);
+        return size;
     }
 
     private Set<Action> actions(String key) {
@@ -72,20 +110,33 @@ public class EventListeners {
         return actions;
     }
 
+    /** In the request's transaction: the change joins the change log with the listeners that take it. */
+    void record(@Observes ResourceChanged event) {
+        if (durable) {
+            changeLog.append(event, listeners.stream().filter(l -> l.accepts(event)).map(ConfiguredListener::name).toList());
+        }
+    }
+
     void changed(@Observes AfterResourceChanged event) {
-        offer(event);
+        if (durable) {
+            dispatchers.forEach(OutboxDispatcher::wakeUp);
+        } else {
+            listeners.forEach(listener -> listener.offer(event));
+        }
+    }
+
+    /** Another node's change: it is in the outbox already (that node wrote it), to be delivered now if here. */
+    void remoteChanged(@Observes RemoteResourceChanged event) {
+        dispatchers.forEach(OutboxDispatcher::wakeUp);
     }
 
     void read(@Observes AfterResourceRead event) {
-        offer(event);
-    }
-
-    private void offer(ResourceEvent event) {
         listeners.forEach(listener -> listener.offer(event));
     }
 
     @PreDestroy
     void stop() {
+        dispatchers.forEach(OutboxDispatcher::close);
         listeners.forEach(ConfiguredListener::close);
     }
 }

@@ -80,10 +80,10 @@ class MaintenanceCommandsTest {
         Result second = run(settings, "migrate");
 
         assertEquals(0, first.status(), first.toString());
-        assertTrue(first.out().contains("storage: 1 migration(s) applied."), first.toString());
+        assertTrue(first.out().contains("storage: 2 migration(s) applied."), first.toString());
         assertTrue(first.out().contains("permission: 1 migration(s) applied."), first.toString());
         try (Database database = open(settings)) {
-            assertTrue(tables(database).containsAll(List.of("objects", "timestamps", "access_control_entries",
+            assertTrue(tables(database).containsAll(List.of("objects", "timestamps", "change_log", "listener_deliveries", "access_control_entries",
                     "user_principals")), tables(database).toString());
         }
         assertEquals(0, second.status(), second.toString());
@@ -101,7 +101,7 @@ class MaintenanceCommandsTest {
         Result dryRun = run(settings, "migrate", "--dry-run");
 
         assertEquals(0, dryRun.status(), dryRun.toString());
-        assertEquals("storage: 1 migration(s) pending: V1 objects and timestamps\n"
+        assertEquals("storage: 2 migration(s) pending: V1 objects and timestamps, V3 change log and listener deliveries\n"
                 + "permission: 1 migration(s) pending: V1 access control entries\n", dryRun.out());
         try (Database database = open(settings)) {
             assertEquals(List.of(), tables(database));

@@ -1,13 +1,8 @@
 package org.jinto.listeners.webhook;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import org.jinto.api.events.AfterResourceChanged;
-import org.jinto.api.events.AfterResourceRead;
 import org.jinto.api.events.EventListener;
-import org.jinto.api.events.ImpactedObject;
 import org.jinto.api.events.ResourceEvent;
+import org.jinto.events.EventJson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +14,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * POSTs each event as JSON (the payload's fields plus {@code impacted_objects} or {@code read_objects}) to a URL,
- * signed when a secret is set. A connection failure, a 5xx or a 429 is retried after a doubling wait, up to the
- * maximum attempts; other answers are final. Retries hold back the listener's later events, keeping their order.
+ * POSTs each event as JSON (the payload's fields plus {@code impacted_objects} or {@code read_objects}, see
+ * {@link EventJson}) to a URL, signed when a secret is set. A connection failure, a 5xx or a 429 fails the
+ * delivery, for the server to retry it; other answers are final (a refusal is logged).
  */
 final class WebhookListener implements EventListener {
 
@@ -30,62 +25,28 @@ final class WebhookListener implements EventListener {
     private final HttpClient client;
     private final URI url;
     private final Optional<WebhookSignature> signature;
-    private final int maxAttempts;
-    private final Duration backoff;
     private final Duration timeout;
 
-    WebhookListener(URI url, Optional<WebhookSignature> signature, int maxAttempts, Duration backoff, Duration timeout) {
+    WebhookListener(URI url, Optional<WebhookSignature> signature, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.url = url;
         this.signature = signature;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
         this.timeout = timeout;
     }
 
     @Override
     public void deliver(ResourceEvent event) throws IOException, InterruptedException {
-        String body = json(event);
+        String body = EventJson.of(event).toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         signature.ifPresent(s -> request.header(WebhookSignature.HEADER, s.sign(body)));
-        Duration wait = backoff;
-        for (int attempt = 1; ; attempt++) {
-            String failure;
-            try {
-                int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status < 500 && status != 429) {
-                    if (status >= 300) {
-                        LOG.warning(() -> url + " refused " + event.payload().uri() + " with " + status);
-                    }
-                    return;
-                }
-                failure = "answered " + status;
-            } catch (IOException e) {
-                if (attempt == maxAttempts) {
-                    throw e;
-                }
-                failure = e.toString();
-            }
-            if (attempt == maxAttempts) {
-                throw new IOException(url + " " + failure + " after " + attempt + " attempts");
-            }
-            LOG.info(url + " " + failure + " (attempt " + attempt + "); retrying in " + wait.toMillis() + " ms");
-            Thread.sleep(wait.toMillis());
-            wait = wait.multipliedBy(2);
+        int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status >= 500 || status == 429) {
+            throw new IOException(url + " answered " + status);
         }
-    }
-
-    static String json(ResourceEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder(event.payload().toJson());
-        if (event instanceof AfterResourceChanged changed) {
-            JsonArrayBuilder impacted = Json.createArrayBuilder();
-            changed.impactedObjects().stream().map(ImpactedObject::toJson).forEach(impacted::add);
-            json.add("impacted_objects", impacted);
-        } else if (event instanceof AfterResourceRead read) {
-            json.add("read_objects", Json.createArrayBuilder(read.readObjects()));
+        if (status >= 300) {
+            LOG.warning(() -> url + " refused " + event.payload().uri() + " with " + status);
         }
-        return json.build().toString();
     }
 }

@@ -11,9 +11,8 @@ import java.time.Duration;
 
 /**
  * Jinto's webhook listener ({@code .use = jinto.listeners.webhook}): {@code <prefix>url} (required),
- * {@code <prefix>secret} (HMAC-SHA256 key of the signature header; no header if unset), {@code <prefix>max_attempts}
- * (default 5), {@code <prefix>backoff_ms} (wait before the first retry, doubled at each, default 1000) and
- * {@code <prefix>timeout_seconds} (per attempt, default 10).
+ * {@code <prefix>secret} (HMAC-SHA256 key of the signature header; no header if unset) and
+ * {@code <prefix>timeout_seconds} (per attempt, default 10). Retries are the server's, as for every listener.
  */
 @ApplicationScoped
 @BackendName("webhook")
@@ -27,12 +26,7 @@ public class WebhookListenerFactory implements EventListenerFactory {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalStateException("Setting " + urlKey + " must be an http(s):// URL, got '" + url + "'");
         }
-        long maxAttempts = settings.getLong(prefix + "max_attempts", 5);
-        if (maxAttempts < 1) {
-            throw new IllegalStateException("Setting " + prefix + "max_attempts must be at least 1, got " + maxAttempts);
-        }
         return new WebhookListener(url, settings.get(prefix + "secret").map(WebhookSignature::new),
-                (int) maxAttempts, Duration.ofMillis(settings.getLong(prefix + "backoff_ms", 1000)),
                 Duration.ofSeconds(settings.getLong(prefix + "timeout_seconds", 10)));
     }
 }
