@@ -77,7 +77,7 @@ if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev
   echo "Installing wrk (Debian package)..."
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-for tool in java wrk pgbench psql createdb dropdb curl base64 awk; do
+for tool in java jcmd wrk pgbench psql createdb dropdb curl base64 awk; do
   command -v "$tool" >/dev/null || die "$tool is required (wrk and pgbench: apt-get install wrk postgresql-client)"
 done
 $build && { command -v mvn >/dev/null || die "mvn is required to build (or pass --no-build)"; }
