@@ -77,7 +77,7 @@ if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev
   echo "Installing wrk (Debian package)..."
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-for tool in java wrk pgbench psql createdb dropdb curl base64 awk; do
+for tool in java jcmd wrk pgbench psql createdb dropdb curl base64 awk; do
   command -v "$tool" >/dev/null || die "$tool is required (wrk and pgbench: apt-get install wrk postgresql-client)"
 done
 $build && { command -v mvn >/dev/null || die "mvn is required to build (or pass --no-build)"; }
@@ -95,7 +95,8 @@ if $build; then
   (cd "$ROOT" && mvn -q -B ${BENCH_MVN_OPTS:-} -DskipTests package)
   mvn -q -B ${BENCH_MVN_OPTS:-} -f "$BENCH/pom.xml" -DskipTests package
 fi
-for built in "$LAUNCHER" "$webapp" "$BENCH/bare-servlet/target/bare-servlet" "$SETUP_JAR" "$LOADGEN_JAR"; do
+for built in "$LAUNCHER" "$webapp" "$BENCH/bare-servlet/target/bare-servlet" "$BENCH/jaxrs-endpoint/target/jaxrs-endpoint" \
+  "$SETUP_JAR" "$LOADGEN_JAR"; do
   [ -e "$built" ] || die "$built is missing: run without --no-build"
 done
 
@@ -210,7 +211,7 @@ echo "Waiting for the machine to settle (CPU use over 10 s)..."
 busy_at_start=$(busy_percent 10)
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 
-# --- reference limits: PostgreSQL itself, Tomcat with a bare servlet ----------------------------------------
+# --- reference limits: PostgreSQL itself, Tomcat with a bare servlet, Jersey with one resource -----------------
 
 echo "Reference limits"
 dropdb --if-exists "$PGBENCH_DB"
@@ -227,6 +228,18 @@ export BENCH_AUTHORIZATION
 run_wrk "Bare servlet: GET /v1/ (wrk)" hello.lua "http://127.0.0.1:$BARE_PORT" "$THREADS"
 run_java "Bare servlet: HEAD /v1/ (Java loadgen)" HEAD "http://127.0.0.1:$BARE_PORT/v1/"
 stop_server
+
+start_server jaxrs-endpoint "$BARE_PORT" "$BENCH/jaxrs-endpoint/target/jaxrs-endpoint"
+# The GET one record scenario's own requests (auth header included, not checked), answered by Jersey alone.
+run_wrk "Trivial JAX-RS endpoint: GET one record (wrk)" get-record.lua "http://127.0.0.1:$BARE_PORT" "$THREADS" \
+  BENCH_BUCKET=bench BENCH_SMALL=small BENCH_SMALL_COUNT=1000
+stop_server
+
+# heap_after_full_gc: the server's used heap in MB after a full collection (jcmd GC.run, then GC.heap_info).
+heap_after_full_gc() {
+  jcmd "$server_pid" GC.run > /dev/null
+  jcmd "$server_pid" GC.heap_info | awk '/ used / { sub(/.* used /, ""); sub(/K.*/, ""); printf "%.1f", $0 / 1024; exit }'
+}
 
 # --- Jinto -------------------------------------------------------------------------------------------------
 
@@ -255,6 +268,7 @@ for kind in STORAGE PERMISSION CACHE; do
   fi
 done
 start_server jinto "$JINTO_PORT" "$webapp" "${jinto_env[@]}"
+heap_empty=$(heap_after_full_gc)
 
 echo "Creating the account user and the data..."
 java -jar "$SETUP_JAR" --url "http://127.0.0.1:$JINTO_PORT/v1" --out "$run" --auth "$auth" \
@@ -281,6 +295,10 @@ if [ "$BENCH_RESOURCES" = yes ]; then
   run_wrk "_since poll, 10 changes" since-poll.lua "$jinto" "$THREADS"
   run_java "HEAD count of $large_label (Java loadgen)" HEAD \
     "$jinto/v1/buckets/$BENCH_BUCKET/collections/$BENCH_LARGE/records"
+  # PostgreSQL holds the records: listing and counting the large collection must leave nothing in the heap.
+  if [ "$backend" = postgresql ]; then
+    heap_large=$(heap_after_full_gc)
+  fi
   run_wrk "POST record, one collection" post-one.lua "$jinto" "$THREADS"
   run_wrk "POST record, 100 collections" post-spread.lua "$jinto" "$THREADS"
   # One thread per connection: each owns its record, so every If-Match is the current ETag.
@@ -320,6 +338,12 @@ load_at_end=$(cut -d' ' -f1 /proc/loadavg)
             print "|---|---:|---:|---:|---:|---:|---:|" }
     NF == 2 { print "| " $1 " | " $2 " | | | | | |"; next }
     { print "| " $1 " | " $2 " | " $3 " | " $4 " | " $5 " | " $6 " | " $7 " |" }' "$RESULTS"
+  if [ -n "${heap_large:-}" ]; then
+    echo
+    echo "Heap after a full GC (jcmd GC.run, GC.heap_info): empty server ${heap_empty} MB; after the large" \
+      "collection of $large_label was created, listed and counted ${heap_large} MB" \
+      "($(awk -v a="$heap_empty" -v b="$heap_large" 'BEGIN { printf "%+.1f%%", 100 * (b - a) / a }'))."
+  fi
 } > "$run/results.md"
 echo
 cat "$run/results.md"

@@ -1,7 +1,6 @@
 package org.jinto.events;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.jinto.api.events.ChangeNotifier;
@@ -32,7 +31,7 @@ public class EventPublisher implements ChangeNotifier {
     private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
 
     @Inject
-    Event<ResourceEvent> events;
+    ResourceEventFiring events;
 
     private final PendingEvents pending = new PendingEvents();
     private boolean firedBeforeCommit;

@@ -1,6 +1,10 @@
 package org.jinto.http;
 
+import static org.jinto.api.Jsonp.JSON;
+
 import io.swagger.annotations.Api;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -11,11 +15,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.jinto.auth.RequestAuthenticator;
 import org.jinto.ops.RequestLogContext;
@@ -23,15 +27,17 @@ import org.jinto.resource.ApiRequest;
 import org.jinto.resource.ApiResponse;
 import org.jinto.resource.ApiRouter;
 
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
  * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
- * into a response. One instance serves every request (its {@code @Context} fields are the framework's per-request
- * proxies): creating a request-scoped bean per request was a tenth of a request's CPU time. The API description
- * reads these endpoints from the router's resource types, not from here.
+ * into a response. One instance serves every request: creating a request-scoped bean per request was a tenth of a
+ * request's CPU time. The request comes as a method parameter, looked up once, rather than through
+ * {@code @Context} fields, which on a shared instance are proxies that look the current request up on every call.
+ * The API description reads these endpoints from the router's resource types, not from here.
  */
 @Api(hidden = true)
 @Path("{path: (buckets|accounts|permissions)(/.*)?}")
@@ -45,55 +51,49 @@ public class ApiEndpoint {
     @Inject
     RequestLogContext logContext;
 
-    @Context
-    UriInfo uriInfo;
-    @Context
-    HttpHeaders httpHeaders;
-    @Context
-    Request request;
-
     @GET
-    public Response get() {
-        return handle(null);
+    public Response get(@Context ContainerRequestContext request) {
+        return handle(request, null);
     }
 
     /** A HEAD answer has no body but the type a GET's would have, Kinto's JSON (Jersey would guess one). */
     @HEAD
-    public Response head() {
-        return Response.fromResponse(handle(null)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    public Response head(@Context ContainerRequestContext request) {
+        return Response.fromResponse(handle(request, null)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @OPTIONS
-    public Response options() {
-        return handle(null);
+    public Response options(@Context ContainerRequestContext request) {
+        return handle(request, null);
     }
 
     @DELETE
-    public Response delete(byte[] body) {
-        return handle(body);
+    public Response delete(@Context ContainerRequestContext request, byte[] body) {
+        return handle(request, body);
     }
 
     @POST
-    public Response post(byte[] body) {
-        return handle(body);
+    public Response post(@Context ContainerRequestContext request, byte[] body) {
+        return handle(request, body);
     }
 
     @PUT
-    public Response put(byte[] body) {
-        return handle(body);
+    public Response put(@Context ContainerRequestContext request, byte[] body) {
+        return handle(request, body);
     }
 
     @PATCH
-    public Response patch(byte[] body) {
-        return handle(body);
+    public Response patch(@Context ContainerRequestContext request, byte[] body) {
+        return handle(request, body);
     }
 
-    private Response handle(byte[] body) {
+    private Response handle(ContainerRequestContext request, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        httpHeaders.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        request.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        UriInfo uriInfo = request.getUriInfo();
         ApiRequest apiRequest = ApiRequest.fromHttp(request.getMethod(), uriInfo.getPath(false),
                 uriInfo.getRequestUri().getRawQuery(), headers, body,
-                authenticator.identify(httpHeaders.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
+                authenticator.identify(request.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
         ApiResponse response = router.handle(apiRequest);
         if (response.errno() != null) {
             logContext.setErrno(response.errno());
@@ -104,9 +104,20 @@ public class ApiEndpoint {
     static Response toResponse(ApiResponse response) {
         Response.ResponseBuilder builder = Response.status(response.status());
         response.headers().forEach(builder::header);
-        if (response.body() != null) {
-            builder.type("application/json").entity(response.body().toString());
+        JsonValue body = response.body();
+        if (body != null) {
+            builder.type(MediaType.APPLICATION_JSON_TYPE).entity((StreamingOutput) out -> write(body, out));
         }
         return builder.build();
+    }
+
+    /**
+     * Prints the answer straight into the response stream, the bytes {@code body.toString()} would give in UTF-8,
+     * without building that text first. Only flushed: Jersey closes the stream once the entity is written.
+     */
+    private static void write(JsonValue body, OutputStream out) {
+        JsonGenerator generator = JSON.createGenerator(out);
+        generator.write(body);
+        generator.flush();
     }
 }

@@ -45,11 +45,13 @@ public class RequestObservationFilter extends HttpFilter {
             long elapsedNanos = System.nanoTime() - start;
             int status = completed ? response.getStatus() : 500;
             String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-            summaryLog.log(new RequestSummary(Instant.now(), request.getMethod(), path,
-                    loggedQuery(request.getQueryString()), status,
-                    TimeUnit.NANOSECONDS.toMillis(elapsedNanos), context.userId(),
-                    errno(status), request.getHeader("User-Agent"),
-                    request.getHeader("Accept-Language"), requestId));
+            if (summaryLog.isOn()) {
+                summaryLog.log(new RequestSummary(Instant.now(), request.getMethod(), path,
+                        loggedQuery(request.getQueryString()), status,
+                        TimeUnit.NANOSECONDS.toMillis(elapsedNanos), context.userId(),
+                        errno(status), request.getHeader("User-Agent"),
+                        request.getHeader("Accept-Language"), requestId));
+            }
             metrics.record(request.getMethod(), path, context.matchedTemplate(), status, elapsedNanos);
         }
     }

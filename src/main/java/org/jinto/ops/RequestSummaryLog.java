@@ -49,8 +49,13 @@ public class RequestSummaryLog {
         // Nothing more: configure() has run.
     }
 
+    /** Whether a summary would be written: the caller gathers one only then. */
+    public boolean isOn() {
+        return enabled && LOG.isLoggable(level.julLevel());
+    }
+
     public void log(RequestSummary summary) {
-        if (enabled && LOG.isLoggable(level.julLevel())) {
+        if (isOn()) {
             LOG.log(level.julLevel(),
                     MozLog.requestSummary(summary, serverInfo.name(), hostname, pid, level.severity()).toString());
         }

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Settings from the {@code [app:main]} section of an INI file, each key overridable from the environment the way
@@ -26,6 +28,7 @@ import java.util.function.Function;
 public final class KintoSettings implements Settings {
 
     private static final String PREFIX = "kinto.";
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,]+");
 
     private final Map<String, String> file;
     private final Function<String, String> environment;
@@ -35,8 +38,18 @@ public final class KintoSettings implements Settings {
         this.environment = environment;
     }
 
+    /**
+     * Each key's value once looked up: the file and the process environment do not change while Jinto runs, and
+     * filters read some settings on every request (a lookup builds two environment variable names).
+     */
+    private final Map<String, Optional<String>> values = new ConcurrentHashMap<>();
+
     @Override
     public Optional<String> get(String key) {
+        return values.computeIfAbsent(key, this::lookUp);
+    }
+
+    private Optional<String> lookUp(String key) {
         String unprefixed = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
         boolean kintoKey = key.startsWith(PREFIX) || !key.contains(".");
         List<String> candidates = kintoKey
@@ -75,7 +88,7 @@ public final class KintoSettings implements Settings {
 
     @Override
     public List<String> getList(String key) {
-        return get(key).map(v -> Arrays.stream(v.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList())
+        return get(key).map(v -> Arrays.stream(LIST_SEPARATORS.split(v)).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
     }
 
