@@ -26,7 +26,7 @@ final class FolderBean<T> implements Bean<T>, PassivationCapable {
     private final BeanAttributes<T> attributes;
     private final Class<? extends Annotation> scope;
     private final Function<Bean<T>, Producer<T>> producerFactory;
-    private Producer<T> producer;
+    private volatile Producer<T> producer;
 
     /**
      * {@code scope}: the container's scope for it (see {@link FolderBeans#scopeOf}); {@code producerFactory}: makes the
@@ -61,11 +61,18 @@ final class FolderBean<T> implements Bean<T>, PassivationCapable {
         context.release();
     }
 
-    private synchronized Producer<T> producer() {
-        if (producer == null) {
-            producer = producerFactory.apply(this);
+    private Producer<T> producer() {
+        Producer<T> made = producer;
+        if (made == null) {
+            synchronized (this) {
+                made = producer;
+                if (made == null) {
+                    made = producerFactory.apply(this);
+                    producer = made;
+                }
+            }
         }
-        return producer;
+        return made;
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanAttributes;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Producer;
 import jakarta.inject.Singleton;
 
@@ -33,22 +34,22 @@ final class FolderBeans {
         AnnotatedType<T> annotated = beanManager.createAnnotatedType(type);
         BeanAttributes<T> attributes = beanManager.createBeanAttributes(annotated);
         FolderBean<T> bean = new FolderBean<>(id(type.getName()), attributes, scopeOf(beanManager, attributes.getScope()),
-                self -> beanManager.getInjectionTargetFactory(annotated).createInjectionTarget(self));
+                self -> applicationBeanManager().getInjectionTargetFactory(annotated).createInjectionTarget(self));
         discovery.addBean(bean);
         for (AnnotatedMethod<? super T> method : annotated.getMethods()) {
             if (method.isAnnotationPresent(Produces.class)) {
                 discovery.addBean(producerBean(beanManager, method,
-                        self -> beanManager.getProducerFactory(method, bean).createProducer(self)));
+                        self -> applicationBeanManager().getProducerFactory(method, bean).createProducer(self)));
             }
             if (FolderObserver.isObserver(method)) {
-                FolderObserver observer = new FolderObserver(beanManager, bean, method);
+                FolderObserver observer = new FolderObserver(bean, method);
                 discovery.addObserverMethod().read(method).beanClass(PluginRegistry.class).notifyWith(observer::notify);
             }
         }
         for (AnnotatedField<? super T> field : annotated.getFields()) {
             if (field.isAnnotationPresent(Produces.class)) {
                 discovery.addBean(producerBean(beanManager, field,
-                        self -> beanManager.getProducerFactory(field, bean).createProducer(self)));
+                        self -> applicationBeanManager().getProducerFactory(field, bean).createProducer(self)));
             }
         }
     }
@@ -59,6 +60,15 @@ final class FolderBeans {
         BeanAttributes<Object> attributes = (BeanAttributes<Object>) beanManager.createBeanAttributes(member);
         return new FolderBean<>(id(member.getDeclaringType().getJavaClass().getName() + "#" + member.getJavaMember()),
                 attributes, scopeOf(beanManager, attributes.getScope()), producerFactory);
+    }
+
+    /**
+     * The bean manager that resolves injection points against the application's beans, once the application runs.
+     * Not the one an extension is given: on Payara that one belongs to a bean archive made for the extension class
+     * alone, which sees none of the application's beans (WELD-001408 on the plugin's {@code @Inject Settings}).
+     */
+    static BeanManager applicationBeanManager() {
+        return CDI.current().getBeanManager();
     }
 
     static Class<? extends Annotation> scopeOf(BeanManager beanManager, Class<? extends Annotation> declared) {

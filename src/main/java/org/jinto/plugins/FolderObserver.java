@@ -21,13 +21,12 @@ import java.lang.reflect.Method;
  */
 final class FolderObserver {
 
-    private final BeanManager beanManager;
     private final Bean<?> declaringBean;
     private final AnnotatedMethod<?> method;
     private final Method javaMethod;
+    private volatile BeanManager beanManager;
 
-    FolderObserver(BeanManager beanManager, Bean<?> declaringBean, AnnotatedMethod<?> method) {
-        this.beanManager = beanManager;
+    FolderObserver(Bean<?> declaringBean, AnnotatedMethod<?> method) {
         this.declaringBean = declaringBean;
         this.method = method;
         this.javaMethod = method.getJavaMember();
@@ -40,13 +39,14 @@ final class FolderObserver {
     }
 
     void notify(EventContext<Object> event) {
+        BeanManager beanManager = beanManager();
         CreationalContext<?> receiverContext = beanManager.createCreationalContext(declaringBean);
         CreationalContext<?> argumentsContext = beanManager.createCreationalContext(null);
         try {
             Object receiver = method.isStatic() ? null
                     : beanManager.getReference(declaringBean, method.getDeclaringType().getJavaClass(), receiverContext);
             Object[] arguments = method.getParameters().stream()
-                    .map(parameter -> argument(parameter, event, argumentsContext)).toArray();
+                    .map(parameter -> argument(parameter, event, argumentsContext, beanManager)).toArray();
             javaMethod.invoke(receiver, arguments);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -67,7 +67,18 @@ final class FolderObserver {
         }
     }
 
-    private Object argument(AnnotatedParameter<?> parameter, EventContext<Object> event, CreationalContext<?> context) {
+    /** Looked up once (finding it walks the stack); two threads looking it up at once find the same. */
+    private BeanManager beanManager() {
+        BeanManager found = beanManager;
+        if (found == null) {
+            found = FolderBeans.applicationBeanManager();
+            beanManager = found;
+        }
+        return found;
+    }
+
+    private Object argument(AnnotatedParameter<?> parameter, EventContext<Object> event, CreationalContext<?> context,
+                            BeanManager beanManager) {
         if (parameter.isAnnotationPresent(Observes.class) || parameter.isAnnotationPresent(ObservesAsync.class)) {
             return event.getEvent();
         }
