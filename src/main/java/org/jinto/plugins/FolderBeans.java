@@ -64,7 +64,7 @@ final class FolderBeans {
 
     /**
      * The bean manager that resolves injection points against the application's beans, once the application runs.
-     * Not the one an extension is given: on Payara that one belongs to a bean archive made for the extension class
+     * Not the one an extension is given: on Payara 6 that one belongs to a bean archive made for the extension class
      * alone, which sees none of the application's beans (WELD-001408 on the plugin's {@code @Inject Settings}).
      */
     static BeanManager applicationBeanManager() {
