@@ -42,8 +42,7 @@ final class FolderBeans {
                         self -> applicationBeanManager().getProducerFactory(method, bean).createProducer(self)));
             }
             if (FolderObserver.isObserver(method)) {
-                FolderObserver observer = new FolderObserver(bean, method);
-                discovery.addObserverMethod().read(method).beanClass(PluginRegistry.class).notifyWith(observer::notify);
+                discovery.addObserverMethod(new FolderObserver(bean, method, beanManager));
             }
         }
         for (AnnotatedField<? super T> field : annotated.getFields()) {
