@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Adds the JAX-RS resources of the plugins folder to Jersey's model. Resources of JARs in WEB-INF/lib need no
  * help: the container's annotation scan finds them; the plugins folder is outside that scan. Registered by
- * {@link PluginResourcesFeature} (not annotated: other JAX-RS implementations must not load this class).
+ * {@link PluginResourcesFeature} on Jersey (not annotated: other JAX-RS implementations must not load this class).
  */
 public class PluginResources implements ModelProcessor {
 

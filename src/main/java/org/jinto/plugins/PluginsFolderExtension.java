@@ -1,22 +1,26 @@
 package org.jinto.plugins;
 
+import jakarta.decorator.Decorator;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.interceptor.Interceptor;
 import jakarta.ws.rs.Path;
 import org.jinto.settings.EarlySettings;
 
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Installs the plugin JARs of the folder named by {@code kinto.plugins_dir} (env {@code KINTO_PLUGINS_DIR}): their
- * bean classes join CDI as if the JARs were in WEB-INF/lib, and their JAX-RS resources are handed to Jersey by
- * {@link PluginResources}. Without the setting, nothing happens. Registered in
- * WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension.
+ * Installs the plugin JARs of the folder named by {@code kinto.plugins_dir} (env {@code KINTO_PLUGINS_DIR}) on every
+ * container: their classes, producers and observers join CDI as synthetic beans and observers ({@link FolderBeans}),
+ * and their JAX-RS resources are handed to Jersey or RESTEasy by {@link PluginResourcesFeature}. Without the setting,
+ * nothing happens. Registered in WEB-INF/classes/META-INF/services/jakarta.enterprise.inject.spi.Extension.
  */
 public class PluginsFolderExtension implements Extension {
 
@@ -25,15 +29,25 @@ public class PluginsFolderExtension implements Extension {
 
     private PluginFolder folder;
 
-    void addPluginBeans(@Observes BeforeBeanDiscovery discovery) {
+    void addPluginBeans(@Observes AfterBeanDiscovery discovery, BeanManager beanManager) {
         String dir = EarlySettings.read().get(PLUGINS_DIR).filter(d -> !d.isBlank()).orElse(null);
         if (dir == null) {
             return;
         }
         folder = PluginFolder.open(java.nio.file.Path.of(dir), PluginsFolderExtension.class.getClassLoader());
         for (Class<?> type : folder.beanClasses()) {
-            discovery.addAnnotatedType(type, "jinto-plugins-folder:" + type.getName());
+            if (type.isAnnotationPresent(Interceptor.class) || type.isAnnotationPresent(Decorator.class)) {
+                LOG.warning(() -> "Ignoring " + type.getName() + ": interceptors and decorators of the plugins folder "
+                        + "are not supported, put the plugin in WEB-INF/lib");
+            } else if (isConcreteClass(type)) {
+                FolderBeans.register(discovery, beanManager, type);
+            }
         }
+    }
+
+    private static boolean isConcreteClass(Class<?> type) {
+        return !type.isInterface() && !type.isEnum() && !Modifier.isAbstract(type.getModifiers())
+                && (type.getEnclosingClass() == null || Modifier.isStatic(type.getModifiers()));
     }
 
     /** The JAX-RS resource classes ({@code @Path}) of the folder's plugins. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,13 +75,11 @@ final class Layout {
         }
     }
 
-    /** A copy of {@code war} with {@code plugin} added to its WEB-INF/lib, the way for every container. */
-    static Path warWithPlugin(Path war, Path plugin, Path copy) throws IOException {
-        copy(war, copy);
-        try (FileSystem zip = FileSystems.newFileSystem(copy)) {
-            Files.copy(plugin, zip.getPath("WEB-INF", "lib", plugin.getFileName().toString()));
-        }
-        return copy;
+    /** A {@code plugins} folder in {@code base} holding {@code plugin}: what {@code KINTO_PLUGINS_DIR} names. */
+    static Path pluginsFolder(Path base, Path plugin) throws IOException {
+        Path folder = base.resolve("plugins");
+        copy(plugin, folder.resolve(plugin.getFileName()));
+        return folder;
     }
 
     /** Replaces {@code from} by {@code to} in a text file; fails if {@code from} is absent (the file changed upstream). */

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Payara Micro running {@code jinto-ee.war} at the root context as the README says: the preboot file binds it to
  * loopback, no Hazelcast (it would listen on every interface), the PostgreSQL pool of {@code datasource.asadmin}
- * with the driver added by {@code --addlibs}, settings through {@code KINTO_INI}, the
- * plugin added to the WAR's WEB-INF/lib (Payara fails to deploy plugins from the drop-in folder).
+ * with the driver added by {@code --addlibs}, settings through {@code KINTO_INI}, the plugin in the folder named by
+ * {@code KINTO_PLUGINS_DIR}.
  */
 final class PayaraMicroDeployment implements Deployment {
 
@@ -37,9 +37,9 @@ final class PayaraMicroDeployment implements Deployment {
     public ContainerProcess start(int port, Setup setup) throws Exception {
         Path deploy = Layout.deployDir();
         Path work = Layout.freshWorkDir("payara-micro-" + version);
-        Path war = Layout.warWithPlugin(deploy.resolve("jinto-ee.war"), setup.plugin(), work.resolve("jinto-ee.war"));
         Map<String, String> env = new HashMap<>(setup.environment());
         env.put("KINTO_INI", setup.settings().toString());
+        env.put("KINTO_PLUGINS_DIR", Layout.pluginsFolder(work, setup.plugin()).toString());
         List<String> command = List.of(Path.of(javaHome, "bin", "java").toString(),
                 "-jar", deploy.resolve("payara-micro-" + version + ".jar").toString(),
                 "--nohazelcast",
@@ -47,7 +47,7 @@ final class PayaraMicroDeployment implements Deployment {
                 "--prebootcommandfile", Layout.serverConfig("payara/preboot.asadmin").toString(),
                 "--postbootcommandfile", Layout.serverConfig("payara/datasource.asadmin").toString(),
                 "--addlibs", deploy.resolve("postgresql.jar").toString(),
-                "--deploy", war.toString(),
+                "--deploy", deploy.resolve("jinto-ee.war").toString(),
                 "--contextroot", "/",
                 "--rootdir", work.resolve("runtime").toString());
         return ContainerProcess.start(command, work, env, work.resolve("payara.log"), null)

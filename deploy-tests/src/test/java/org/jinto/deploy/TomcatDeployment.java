@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Tomcat from its distribution, Jinto installed as the README says: {@code jinto.war} as {@code webapps/ROOT.war},
  * {@code server-config/tomcat/setenv.sh} and {@code context.xml}, the settings as {@code conf/kinto.ini}, the plugin
- * in the folder named by {@code KINTO_PLUGINS_DIR} (the drop-in folder works on Tomcat). A separate CATALINA_BASE keeps the unpacked distribution untouched.
+ * in the folder named by {@code KINTO_PLUGINS_DIR}. A separate CATALINA_BASE keeps the unpacked distribution
+ * untouched.
  */
 final class TomcatDeployment implements Deployment {
 
@@ -44,11 +45,10 @@ final class TomcatDeployment implements Deployment {
         Layout.copy(Layout.serverConfig("tomcat/context.xml"), base.resolve("conf/Catalina/localhost/ROOT.xml"));
         Layout.copy(Layout.deployDir().resolve("postgresql.jar"), base.resolve("lib/postgresql.jar"));
         Layout.copy(setup.settings(), base.resolve("conf/kinto.ini"));
-        Layout.copy(setup.plugin(), base.resolve("plugins").resolve(setup.plugin().getFileName()));
         Layout.copy(Layout.deployDir().resolve("jinto.war"), base.resolve("webapps/ROOT.war"));
 
         Map<String, String> env = new HashMap<>(setup.environment());
-        env.put("KINTO_PLUGINS_DIR", base.resolve("plugins").toString());
+        env.put("KINTO_PLUGINS_DIR", Layout.pluginsFolder(base, setup.plugin()).toString());
         env.put("CATALINA_HOME", home.toString());
         env.put("CATALINA_BASE", base.toString());
         env.put("JAVA_HOME", Layout.javaHome());

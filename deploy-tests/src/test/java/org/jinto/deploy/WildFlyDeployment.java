@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * WildFly as the README says: the PostgreSQL datasource added once by {@code server-config/wildfly/datasource.cli}
- * (an embedded, offline server), {@code jinto-ee.war} with the plugin in its WEB-INF/lib (RESTEasy serves no
- * endpoints of drop-in folder plugins) dropped into {@code deployments/} as {@code ROOT.war}, then
+ * (an embedded, offline server), {@code jinto-ee.war} dropped into {@code deployments/} as {@code ROOT.war}, the
+ * plugin in the folder named by {@code KINTO_PLUGINS_DIR}, then
  * {@code standalone.sh -b 127.0.0.1 -bmanagement 127.0.0.1}. Its own {@code standalone/} copy keeps the distribution
  * untouched; {@code JBOSS_PIDFILE} names the JVM, which outlives a killed {@code standalone.sh}.
  */
@@ -51,10 +51,10 @@ final class WildFlyDeployment implements Deployment {
             cli.destroyForcibly();
             throw new IllegalStateException("datasource.cli failed, see " + base.resolve("cli.log"));
         }
-        Layout.warWithPlugin(Layout.deployDir().resolve("jinto-ee.war"), setup.plugin(),
-                base.resolve("deployments/ROOT.war"));
+        Layout.copy(Layout.deployDir().resolve("jinto-ee.war"), base.resolve("deployments/ROOT.war"));
 
         env.put("KINTO_INI", setup.settings().toString());
+        env.put("KINTO_PLUGINS_DIR", Layout.pluginsFolder(base, setup.plugin()).toString());
         env.put("JBOSS_PIDFILE", base.resolve("wildfly.pid").toString());
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         return ContainerProcess.start(List.of("sh", home.resolve("bin/standalone.sh").toString(),
