@@ -16,7 +16,6 @@ import org.jinto.auth.Identity;
 import org.jinto.events.RemoteResourceChanged;
 import org.jinto.resource.Authorizer;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -71,9 +70,9 @@ public class ChangeStreams {
         long period = settings.getLong(HEARTBEAT_KEY, 15);
         heartbeats.scheduleAtFixedRate(() -> subscriptions.forEach(Subscription::heartbeat), period, period,
                 TimeUnit.SECONDS);
-        meters.gaugeCollectionSize("jinto.changes_stream.subscribers", List.of(), subscriptions);
-        delivered = meters.counter("jinto.changes_stream.events_delivered");
-        dropped = meters.counter("jinto.changes_stream.slow_subscribers_dropped");
+        meters.gaugeCollectionSize("changes_stream.subscribers", List.of(), subscriptions);
+        delivered = meters.counter("changes_stream.events_delivered");
+        dropped = meters.counter("changes_stream.slow_subscribers_dropped");
     }
 
     @PreDestroy
@@ -97,9 +96,10 @@ public class ChangeStreams {
         // Registered before the replay reads storage: a change committed meanwhile is held, not lost.
         subscriptions.add(subscription);
         try {
-            subscription.replay(since.isPresent() ? replay.since(scope, since.getAsLong(), identity, baseUrl) : List.of());
-        } catch (IOException | RuntimeException e) {
+            subscription.start(since.isPresent() ? replay.since(scope, since.getAsLong(), identity, baseUrl) : List.of());
+        } catch (RuntimeException e) {
             subscription.end(false);
+            throw e;
         }
     }
 

@@ -43,6 +43,8 @@ final class Subscription {
     private final Ending ending;
     private final Runnable delivered;
 
+    /** The replayed changes, sent before the queue (not bounded by it: the replay's size is the storage's). */
+    private final Queue<ChangeEvent> replay = new ArrayDeque<>();
     private final Queue<ChangeEvent> queue = new ArrayDeque<>();
     private final Map<String, Long> replayed = new HashMap<>();
     private State state = State.REPLAYING;
@@ -60,21 +62,22 @@ final class Subscription {
         this.delivered = delivered;
     }
 
-    /** Sends the replayed changes (on the caller's thread), then the live ones held meanwhile, and goes live. */
-    void replay(List<ChangeEvent> missed) throws IOException {
-        sink.heartbeat();  // The answer's headers leave now, not with the first change.
+    /**
+     * Goes live after the replay: an opening comment (the answer's headers leave at once) and the missed changes are
+     * sent first, then the live ones held meanwhile that the replay did not already send.
+     */
+    synchronized void start(List<ChangeEvent> missed) {
+        if (state != State.REPLAYING) {
+            return;
+        }
+        replay.add(ChangeEvent.HEARTBEAT);
         for (ChangeEvent event : missed) {
-            sink.event(event.timestamp(), event.json());
-            delivered.run();
+            replay.add(event);
             replayed.merge(event.timeline(), event.timestamp(), Math::max);
         }
-        synchronized (this) {
-            if (state == State.REPLAYING) {
-                state = State.LIVE;
-                queue.removeIf(this::alreadySent);
-                scheduleDrain();
-            }
-        }
+        state = State.LIVE;
+        queue.removeIf(this::alreadySent);
+        scheduleDrain();
     }
 
     /** Queues the part of a committed change this subscriber may read; ends it if it lost the scope. */
@@ -110,6 +113,7 @@ final class Subscription {
                 return;
             }
             state = State.ENDED;
+            replay.clear();
             queue.clear();
             scheduleDrain();
         }
@@ -166,7 +170,7 @@ final class Subscription {
     private ChangeEvent next() {
         boolean close;
         synchronized (this) {
-            ChangeEvent event = queue.poll();
+            ChangeEvent event = replay.isEmpty() ? queue.poll() : replay.poll();
             if (event != null) {
                 return event;
             }

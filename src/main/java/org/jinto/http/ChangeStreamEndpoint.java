@@ -2,6 +2,8 @@ package org.jinto.http;
 
 import io.swagger.annotations.Api;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,6 +42,8 @@ public class ChangeStreamEndpoint {
     ChangeStreams streams;
     @Inject
     RequestAuthenticator authenticator;
+    @Inject
+    Instance<RequestContextController> requestContexts;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -48,7 +52,7 @@ public class ChangeStreamEndpoint {
                        @Context UriInfo uriInfo, @Context SseEventSink sink, @Context Sse sse) {
         OptionalLong from = timestamp(lastEventId != null ? lastEventId : since);
         streams.subscribe(scope(scope), authenticator.identify(authorization), uriInfo.getBaseUri().toString(), from,
-                new SseSink(sink, sse));
+                new SseSink(sink, sse, requestContexts.get()));
     }
 
     private static ChangeScope scope(String path) {
@@ -72,7 +76,17 @@ public class ChangeStreamEndpoint {
     }
 
     /** The Server-Sent Events stream of one subscriber: event ids are timestamps, data is Kinto's event JSON. */
-    private record SseSink(SseEventSink sink, Sse sse) implements ChangeSink {
+    private static final class SseSink implements ChangeSink {
+        private final SseEventSink sink;
+        private final Sse sse;
+        private final RequestContextController requestContext;
+        private boolean answered;
+
+        SseSink(SseEventSink sink, Sse sse, RequestContextController requestContext) {
+            this.sink = sink;
+            this.sse = sse;
+            this.requestContext = requestContext;
+        }
 
         @Override
         public void event(long id, String json) throws IOException {
@@ -93,10 +107,18 @@ public class ChangeStreamEndpoint {
             if (sink.isClosed()) {
                 throw new IOException("Change stream closed");
             }
+            // Jersey answers (status, headers, response filters) with the first event, on this delivery thread: the
+            // filters' request-scoped beans need a request context there.
+            boolean answering = !answered && requestContext.activate();
             try {
                 sink.send(event).toCompletableFuture().join();
             } catch (CompletionException e) {
                 throw new IOException("Change stream closed", e.getCause());
+            } finally {
+                answered = true;
+                if (answering) {
+                    requestContext.deactivate();
+                }
             }
         }
     }

@@ -240,13 +240,13 @@ class ChangeStreamIT {
                     + "\r\nAccept: text/event-stream\r\nAuthorization: " + basic("alice", "secret") + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            await().atMost(WAIT).until(() -> metric("jinto_changes_stream_subscribers") >= 1);
-            double droppedBefore = metric("jinto_changes_stream_slow_subscribers_dropped_total");
+            await().atMost(WAIT).until(() -> metric("kinto_changes_stream_subscribers") >= 1);
+            double droppedBefore = metric("kinto_changes_stream_slow_subscribers_dropped_total");
             String big = "{\"data\": {\"text\": \"" + "x".repeat(200_000) + "\"}}";
-            for (int i = 0; i < 200 && metric("jinto_changes_stream_slow_subscribers_dropped_total") == droppedBefore; i++) {
+            for (int i = 0; i < 200 && metric("kinto_changes_stream_slow_subscribers_dropped_total") == droppedBefore; i++) {
                 send(alice, "PUT", c + "/records/r" + i, big, 201);
             }
-            await().atMost(WAIT).until(() -> metric("jinto_changes_stream_slow_subscribers_dropped_total") > droppedBefore);
+            await().atMost(WAIT).until(() -> metric("kinto_changes_stream_slow_subscribers_dropped_total") > droppedBefore);
         }
     }
 

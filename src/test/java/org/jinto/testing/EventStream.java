@@ -9,12 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.jinto.api.Jsonp.JSON;
 
@@ -24,7 +23,7 @@ import static org.jinto.api.Jsonp.JSON;
  */
 public final class EventStream implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One event: its {@code id} and the JSON of its {@code data}. */
     public record Event(long id, JsonObject data) {
@@ -33,14 +32,14 @@ public final class EventStream implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger comments = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final HttpResponse<Void> response;
-    private Flow.Subscription subscription;
+    private final HttpResponse<Stream<String>> response;
 
     private EventStream(HttpRequest request) throws Exception {
-        CompletableFuture<HttpResponse<Void>> answer = CLIENT.sendAsync(request,
-                HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()));
         // The server opens every stream with a comment: the headers arrive at once.
-        response = answer.get(30, TimeUnit.SECONDS);
+        response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+        Thread reader = new Thread(this::read, "event-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Opens {@code url} with {@code Accept: text/event-stream} and the given headers (name, value, ...). */
@@ -74,24 +73,25 @@ public final class EventStream implements AutoCloseable {
 
     @Override
     public void close() {
-        if (subscription != null) {
-            subscription.cancel();
+        response.body().close();
+    }
+
+    private void read() {
+        Lines lines = new Lines();
+        try {
+            response.body().forEach(lines::line);
+        } catch (RuntimeException closed) {
+            // Closed by this client.
         }
+        ended.set(true);
     }
 
     /** Parses the stream: {@code id:} and {@code data:} lines make an event, an empty line ends it. */
-    private final class Lines implements Flow.Subscriber<String> {
+    private final class Lines {
         private final List<String> data = new ArrayList<>();
         private long id = -1;
 
-        @Override
-        public void onSubscribe(Flow.Subscription lines) {
-            subscription = lines;
-            lines.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
+        void line(String line) {
             if (line.startsWith(":")) {
                 comments.incrementAndGet();
             } else if (line.startsWith("id:")) {
@@ -102,16 +102,6 @@ public final class EventStream implements AutoCloseable {
                 events.add(new Event(id, JSON.createReader(new StringReader(String.join("\n", data))).readObject()));
                 data.clear();
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            ended.set(true);
-        }
-
-        @Override
-        public void onComplete() {
-            ended.set(true);
         }
     }
 }
