@@ -12,11 +12,14 @@ import jakarta.inject.Inject;
 import org.jinto.api.Capability;
 import org.jinto.api.Settings;
 import org.jinto.api.events.AfterResourceChanged;
+import org.jinto.api.events.ImpactedObject;
 import org.jinto.auth.Identity;
 import org.jinto.events.RemoteResourceChanged;
 import org.jinto.resource.Authorizer;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -124,15 +128,20 @@ public class ChangeStreams {
         if (!subscriptions.isEmpty()) {
             dispatcher.execute(() -> {
                 ReadChecks checks = new ReadChecks(authorizer);
-                subscriptions.forEach(subscription -> offer(subscription, change, checks));
+                // Subscribers reading the same objects share one rendering of the event.
+                Map<List<ImpactedObject>, ChangeEvent> rendered = new HashMap<>();
+                Function<List<ImpactedObject>, ChangeEvent> render =
+                        readable -> rendered.computeIfAbsent(readable, r -> ChangeEvent.of(change.payload(), r));
+                subscriptions.forEach(subscription -> offer(subscription, change, checks, render));
             });
         }
     }
 
     /** A subscription whose checks fail (permission backend down) ends: its subscriber resumes from its last id. */
-    private static void offer(Subscription subscription, AfterResourceChanged change, ReadChecks checks) {
+    private static void offer(Subscription subscription, AfterResourceChanged change, ReadChecks checks,
+                              Function<List<ImpactedObject>, ChangeEvent> render) {
         try {
-            subscription.offer(change, checks);
+            subscription.offer(change, checks, render);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Change stream ended: a change could not be checked", e);
             subscription.end(false);

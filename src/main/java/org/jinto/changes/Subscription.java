@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -81,7 +82,7 @@ final class Subscription {
     }
 
     /** Queues the part of a committed change this subscriber may read; ends it if it lost the scope. */
-    void offer(AfterResourceChanged change, ReadChecks checks) {
+    void offer(AfterResourceChanged change, ReadChecks checks, Function<List<ImpactedObject>, ChangeEvent> render) {
         EventPayload payload = change.payload();
         if (!scope.covers(payload)) {
             return;
@@ -90,7 +91,7 @@ final class Subscription {
                 .filter(object -> checks.mayRead(identity.principals(), objectUri(payload.uri(), object)))
                 .toList();
         if (!readable.isEmpty()) {
-            enqueue(ChangeEvent.of(payload, readable));
+            enqueue(render.apply(readable));
         }
         if (readsScope && scope.dependsOn(payload.uri())
                 && !checks.mayRead(identity.principals(), scope.objectUri().orElseThrow())) {
