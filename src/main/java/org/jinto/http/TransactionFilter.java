@@ -42,6 +42,13 @@ public class TransactionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (ChangeStreamRequests.matches(request)) {
+            // A change stream lasts and only reads: its events go out as they come, not held until a commit.
+            try (UnitOfWork unit = Transactions.begin()) {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         Map<String, List<String>> earlierHeaders = headers(response);
         BufferedResponse buffered = new BufferedResponse(response);
         try (UnitOfWork unit = Transactions.begin()) {
