@@ -44,6 +44,8 @@ public class ChangeStreams {
 
     private static final Logger LOG = Logger.getLogger(ChangeStreams.class.getName());
 
+    /** Off by default: Kinto has no such capability, and Kinto's clients compare the capabilities they see. */
+    static final String ENABLED_KEY = "kinto.changes_stream_enabled";
     static final String HEARTBEAT_KEY = "kinto.changes_stream_heartbeat_seconds";
     static final String BUFFER_KEY = "kinto.changes_stream_buffer_size";
     static final String THREADS_KEY = "kinto.changes_stream_delivery_threads";
@@ -115,11 +117,15 @@ public class ChangeStreams {
         publish(change.event());
     }
 
-    /** The {@code changes_stream} capability of {@code GET /v1/}. */
+    public boolean enabled() {
+        return settings.getBoolean(ENABLED_KEY, false);
+    }
+
+    /** The {@code changes_stream} capability of {@code GET /v1/}, when the streams are on. */
     @Produces
     @Dependent
     Capability capability() {
-        return new Capability("changes_stream",
+        return !enabled() ? null : new Capability("changes_stream",
                 "Server-Sent Events of the committed changes of a collection, a bucket or everything readable.",
                 "https://html.spec.whatwg.org/multipage/server-sent-events.html", null);
     }

@@ -21,6 +21,7 @@ import org.jinto.auth.RequestAuthenticator;
 import org.jinto.changes.ChangeScope;
 import org.jinto.changes.ChangeSink;
 import org.jinto.changes.ChangeStreams;
+import org.jinto.errors.KintoErrors;
 import org.jinto.resource.errors.InvalidParameters;
 
 import java.io.IOException;
@@ -50,6 +51,9 @@ public class ChangeStreamEndpoint {
     public void stream(@PathParam("scope") String scope, @HeaderParam("Last-Event-ID") String lastEventId,
                        @QueryParam("_since") String since, @HeaderParam("Authorization") String authorization,
                        @Context UriInfo uriInfo, @Context SseEventSink sink, @Context Sse sse) {
+        if (!streams.enabled()) {
+            throw KintoErrors.notFound();
+        }
         OptionalLong from = timestamp(lastEventId != null ? lastEventId : since);
         streams.subscribe(scope(scope), authenticator.identify(authorization), uriInfo.getBaseUri().toString(), from,
                 new SseSink(sink, sse, requestContexts.get()));

@@ -48,6 +48,7 @@ class ChangeStreamIT {
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
         settings.put("kinto.plugins_dir", plugins.toString());
         settings.put("kinto.includes", "jinto.tests.probe kinto.plugins.prometheus");
+        settings.put("kinto.changes_stream_enabled", "true");
         settings.put("kinto.changes_stream_heartbeat_seconds", "1");
         settings.put("kinto.changes_stream_buffer_size", "20");
         base = JintoServer.url(settings);
@@ -182,6 +183,16 @@ class ChangeStreamIT {
             send(alice, "PUT", c, "{\"data\": {}, \"permissions\": {\"read\": []}}", 200);
             await().atMost(WAIT).until(stream::ended);
         }
+    }
+
+    @Test
+    void streamsAreOffUnlessTurnedOnAsKintoHasNone() {
+        Http standard = new Http(JintoServer.url(JintoServer.standard())).as("alice", "secret");
+        assertTrue(!standard.get("/").object().getJsonObject("capabilities").containsKey("changes_stream"));
+        Http.Response off = standard.with("Accept", "text/event-stream").get("/changes");
+        assertEquals(404, off.status(), off.toString());
+        assertEquals(111, off.object().getInt("errno"));
+        assertTrue(new Http(base).get("/").object().getJsonObject("capabilities").containsKey("changes_stream"));
     }
 
     @Test
