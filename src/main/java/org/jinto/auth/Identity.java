@@ -31,11 +31,6 @@ public final class Identity {
         this.groups = groups;
     }
 
-    /** An authenticated identity holding {@code extraPrincipals} besides its own. */
-    public static Identity of(String userId, Set<String> extraPrincipals) {
-        return new Identity(userId, extraPrincipals, () -> Set.of());
-    }
-
     /**
      * An authenticated identity holding the principals its policy granted and its groups, read from
      * {@code groups} when first needed.

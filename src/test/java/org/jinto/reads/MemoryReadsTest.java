@@ -8,21 +8,12 @@ import org.jinto.storage.memory.MemoryStorage;
 /** The read-ahead through the backends' calls, on the memory backends. */
 class MemoryReadsTest extends ReadsContract {
 
-    private final Storage storage = new MemoryStorage();
-    private final PermissionBackend permission = new MemoryPermission();
-
-    @Override
-    protected Storage storage() {
-        return storage;
+    MemoryReadsTest() {
+        super(new MemoryStorage(), new MemoryPermission());
     }
 
     @Override
-    protected PermissionBackend permission() {
-        return permission;
-    }
-
-    @Override
-    protected Reads reads() {
+    protected Reads reads(Storage storage, PermissionBackend permission) {
         return new BackendReads(storage, permission);
     }
 

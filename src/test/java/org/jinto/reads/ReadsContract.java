@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every {@link Reads} must answer: the same as the storage and permission backends it reads ahead for. A
- * test extends this class with a pair of backends (emptied before each test) and the {@code Reads} over them.
+ * test passes a pair of backends (emptied before each test) and gives the {@code Reads} over them.
  */
 public abstract class ReadsContract {
 
@@ -26,19 +26,24 @@ public abstract class ReadsContract {
     private static final ObjectKey RECORD = new ObjectKey("record", COLLECTION_URI, "r1");
     private static final ObjectKey COLLECTION = new ObjectKey("collection", "/buckets/b", "c");
 
-    protected abstract Storage storage();
+    private final Storage storage;
+    private final PermissionBackend permission;
 
-    protected abstract PermissionBackend permission();
+    protected ReadsContract(Storage storage, PermissionBackend permission) {
+        this.storage = storage;
+        this.permission = permission;
+    }
 
-    protected abstract Reads reads();
+    /** The read-ahead under test, over {@code storage} and {@code permission}. */
+    protected abstract Reads reads(Storage storage, PermissionBackend permission);
 
     /** Whether {@link Prefetched#timestamp} answers the stored timestamp (else it leaves it to the storage). */
     protected abstract boolean readsTimestamps();
 
     @BeforeEach
     void empty() {
-        storage().flush();
-        permission().flush();
+        storage.flush();
+        permission.flush();
     }
 
     private static ReadAhead everything(String user) {
@@ -48,29 +53,29 @@ public abstract class ReadsContract {
 
     @Test
     void answersWhatTheBackendsAnswer() {
-        storage().create("collection", "/buckets/b", object("c", 5));
-        JsonObject record = storage().create("record", COLLECTION_URI, object("r1", 7));
-        permission().addPrincipalToAce(COLLECTION_URI + "/records/r1", "write", "account:alice");
-        permission().addPrincipalToAce(COLLECTION_URI + "/records/r1", "read", "system.Everyone");
-        permission().addPrincipalToAce("/buckets/b", "read", "/buckets/b/groups/g");
-        permission().addPrincipalToAce("/elsewhere", "read", "account:alice");
-        permission().addUserPrincipal("account:alice", "/buckets/b/groups/g");
-        permission().addUserPrincipal("system.Authenticated", "/buckets/b/groups/all");
-        permission().addUserPrincipal("account:bob", "/buckets/b/groups/h");
+        storage.create("collection", "/buckets/b", object("c", 5));
+        JsonObject record = storage.create("record", COLLECTION_URI, object("r1", 7));
+        permission.addPrincipalToAce(COLLECTION_URI + "/records/r1", "write", "account:alice");
+        permission.addPrincipalToAce(COLLECTION_URI + "/records/r1", "read", "system.Everyone");
+        permission.addPrincipalToAce("/buckets/b", "read", "/buckets/b/groups/g");
+        permission.addPrincipalToAce("/elsewhere", "read", "account:alice");
+        permission.addUserPrincipal("account:alice", "/buckets/b/groups/g");
+        permission.addUserPrincipal("system.Authenticated", "/buckets/b/groups/all");
+        permission.addUserPrincipal("account:bob", "/buckets/b/groups/h");
 
-        Prefetched prefetched = reads().read(everything("account:alice"));
+        Prefetched prefetched = reads(storage, permission).read(everything("account:alice"));
 
         assertEquals(record, prefetched.object(RECORD));
-        assertEquals(storage().get("collection", "/buckets/b", "c"), prefetched.object(COLLECTION));
-        assertEquals(permission().getUserPrincipals("account:alice"), prefetched.groups());
+        assertEquals(storage.get("collection", "/buckets/b", "c"), prefetched.object(COLLECTION));
+        assertEquals(permission.getUserPrincipals("account:alice"), prefetched.groups());
         assertEquals(Set.of("/buckets/b/groups/g", "/buckets/b/groups/all"), prefetched.groups());
         for (String uri : List.of(COLLECTION_URI + "/records/r1", COLLECTION_URI, "/buckets/b")) {
-            assertEquals(permission().getObjectPermissions(uri, null), prefetched.aces(uri));
+            assertEquals(permission.getObjectPermissions(uri, null), prefetched.aces(uri));
         }
         assertNull(prefetched.aces("/elsewhere"), "not read ahead");
         Long timestamp = prefetched.timestamp("record", COLLECTION_URI);
         if (readsTimestamps()) {
-            assertEquals(storage().resourceTimestamp("record", COLLECTION_URI), timestamp);
+            assertEquals(storage.resourceTimestamp("record", COLLECTION_URI), timestamp);
         } else {
             assertNull(timestamp);
         }
@@ -79,12 +84,12 @@ public abstract class ReadsContract {
 
     @Test
     void checksPermissionsAsTheBackendOnObjectsReadAhead() {
-        permission().addPrincipalToAce("/buckets/b", "write", "account:alice");
-        Prefetched prefetched = reads().read(everything(null));
+        permission.addPrincipalToAce("/buckets/b", "write", "account:alice");
+        Prefetched prefetched = reads(storage, permission).read(everything(null));
         List<Map.Entry<String, String>> bucketWrite = List.of(Map.entry(COLLECTION_URI, "read"),
                 Map.entry("/buckets/b", "write"));
         for (Set<String> principals : List.of(Set.of("account:alice"), Set.of("account:bob"))) {
-            assertEquals(permission().checkPermission(principals, bucketWrite),
+            assertEquals(permission.checkPermission(principals, bucketWrite),
                     prefetched.checkPermission(principals, bucketWrite));
         }
         assertNull(prefetched.checkPermission(Set.of("account:alice"), List.of(Map.entry("/elsewhere", "read"))));
@@ -93,9 +98,9 @@ public abstract class ReadsContract {
 
     @Test
     void absentDeletedAndUnknownObjects() {
-        storage().create("record", COLLECTION_URI, object("r1", 7));
-        storage().delete("record", COLLECTION_URI, "r1", null);
-        Prefetched prefetched = reads().read(everything("account:nobody"));
+        storage.create("record", COLLECTION_URI, object("r1", 7));
+        storage.delete("record", COLLECTION_URI, "r1", null);
+        Prefetched prefetched = reads(storage, permission).read(everything("account:nobody"));
         assertTrue(prefetched.covers(RECORD));
         assertNull(prefetched.object(RECORD), "a tombstone is not an object");
         assertNull(prefetched.object(COLLECTION));
@@ -106,7 +111,7 @@ public abstract class ReadsContract {
 
     @Test
     void anEmptyReadAheadReadsNothing() {
-        Prefetched prefetched = reads().read(new ReadAhead(null, List.of(), null, null, List.of()));
+        Prefetched prefetched = reads(storage, permission).read(new ReadAhead(null, List.of(), null, null, List.of()));
         assertNull(prefetched.groups());
         assertNull(prefetched.timestamp("record", COLLECTION_URI));
     }

@@ -15,14 +15,10 @@ import org.junit.jupiter.api.Nested;
 class SharedDatabaseReadsTest {
 
     private static Database database;
-    private static Storage storage;
-    private static PermissionBackend permission;
 
     @BeforeAll
     static void open() {
         database = PostgresqlTestDatabase.open("storage", "permission");
-        storage = new PostgresqlStorage(database, 10000);
-        permission = new PostgresqlPermission(database);
     }
 
     @AfterAll
@@ -30,22 +26,14 @@ class SharedDatabaseReadsTest {
         database.close();
     }
 
-    private abstract static class OnPostgresql extends ReadsContract {
-        @Override
-        protected Storage storage() {
-            return storage;
-        }
-
-        @Override
-        protected PermissionBackend permission() {
-            return permission;
-        }
-    }
-
     @Nested
-    class OneStatement extends OnPostgresql {
+    class OneStatement extends ReadsContract {
+        OneStatement() {
+            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
+        }
+
         @Override
-        protected Reads reads() {
+        protected Reads reads(Storage storage, PermissionBackend permission) {
             return new SharedDatabaseReads(database);
         }
 
@@ -56,9 +44,13 @@ class SharedDatabaseReadsTest {
     }
 
     @Nested
-    class BackendCalls extends OnPostgresql {
+    class BackendCalls extends ReadsContract {
+        BackendCalls() {
+            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
+        }
+
         @Override
-        protected Reads reads() {
+        protected Reads reads(Storage storage, PermissionBackend permission) {
             return new BackendReads(storage, permission);
         }
 
