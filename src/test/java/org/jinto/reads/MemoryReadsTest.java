@@ -9,16 +9,10 @@ import org.jinto.storage.memory.MemoryStorage;
 class MemoryReadsTest extends ReadsContract {
 
     MemoryReadsTest() {
-        super(new MemoryStorage(), new MemoryPermission());
+        this(new MemoryStorage(), new MemoryPermission());
     }
 
-    @Override
-    protected Reads reads(Storage storage, PermissionBackend permission) {
-        return new BackendReads(storage, permission);
-    }
-
-    @Override
-    protected boolean readsTimestamps() {
-        return false;
+    private MemoryReadsTest(Storage storage, PermissionBackend permission) {
+        super(storage, permission, new BackendReads(storage, permission), false);
     }
 }

@@ -28,17 +28,20 @@ public abstract class ReadsContract {
 
     private final Storage storage;
     private final PermissionBackend permission;
+    private final Reads reads;
+    private final boolean readsTimestamps;
 
-    protected ReadsContract(Storage storage, PermissionBackend permission) {
+    /**
+     * @param reads           the read-ahead under test, over {@code storage} and {@code permission}
+     * @param readsTimestamps whether {@link Prefetched#timestamp} answers the stored timestamp (else it leaves it
+     *                        to the storage)
+     */
+    protected ReadsContract(Storage storage, PermissionBackend permission, Reads reads, boolean readsTimestamps) {
         this.storage = storage;
         this.permission = permission;
+        this.reads = reads;
+        this.readsTimestamps = readsTimestamps;
     }
-
-    /** The read-ahead under test, over {@code storage} and {@code permission}. */
-    protected abstract Reads reads(Storage storage, PermissionBackend permission);
-
-    /** Whether {@link Prefetched#timestamp} answers the stored timestamp (else it leaves it to the storage). */
-    protected abstract boolean readsTimestamps();
 
     @BeforeEach
     void empty() {
@@ -63,7 +66,7 @@ public abstract class ReadsContract {
         permission.addUserPrincipal("system.Authenticated", "/buckets/b/groups/all");
         permission.addUserPrincipal("account:bob", "/buckets/b/groups/h");
 
-        Prefetched prefetched = reads(storage, permission).read(everything("account:alice"));
+        Prefetched prefetched = reads.read(everything("account:alice"));
 
         assertEquals(record, prefetched.object(RECORD));
         assertEquals(storage.get("collection", "/buckets/b", "c"), prefetched.object(COLLECTION));
@@ -74,7 +77,7 @@ public abstract class ReadsContract {
         }
         assertNull(prefetched.aces("/elsewhere"), "not read ahead");
         Long timestamp = prefetched.timestamp("record", COLLECTION_URI);
-        if (readsTimestamps()) {
+        if (readsTimestamps) {
             assertEquals(storage.resourceTimestamp("record", COLLECTION_URI), timestamp);
         } else {
             assertNull(timestamp);
@@ -85,7 +88,7 @@ public abstract class ReadsContract {
     @Test
     void checksPermissionsAsTheBackendOnObjectsReadAhead() {
         permission.addPrincipalToAce("/buckets/b", "write", "account:alice");
-        Prefetched prefetched = reads(storage, permission).read(everything(null));
+        Prefetched prefetched = reads.read(everything(null));
         List<Map.Entry<String, String>> bucketWrite = List.of(Map.entry(COLLECTION_URI, "read"),
                 Map.entry("/buckets/b", "write"));
         for (Set<String> principals : List.of(Set.of("account:alice"), Set.of("account:bob"))) {
@@ -100,7 +103,7 @@ public abstract class ReadsContract {
     void absentDeletedAndUnknownObjects() {
         storage.create("record", COLLECTION_URI, object("r1", 7));
         storage.delete("record", COLLECTION_URI, "r1", null);
-        Prefetched prefetched = reads(storage, permission).read(everything("account:nobody"));
+        Prefetched prefetched = reads.read(everything("account:nobody"));
         assertTrue(prefetched.covers(RECORD));
         assertNull(prefetched.object(RECORD), "a tombstone is not an object");
         assertNull(prefetched.object(COLLECTION));
@@ -111,7 +114,7 @@ public abstract class ReadsContract {
 
     @Test
     void anEmptyReadAheadReadsNothing() {
-        Prefetched prefetched = reads(storage, permission).read(new ReadAhead(null, List.of(), null, null, List.of()));
+        Prefetched prefetched = reads.read(new ReadAhead(null, List.of(), null, null, List.of()));
         assertNull(prefetched.groups());
         assertNull(prefetched.timestamp("record", COLLECTION_URI));
     }

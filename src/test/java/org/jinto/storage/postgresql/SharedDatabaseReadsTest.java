@@ -5,7 +5,6 @@ import org.jinto.api.storage.Storage;
 import org.jinto.database.Database;
 import org.jinto.permission.postgresql.PostgresqlPermission;
 import org.jinto.reads.BackendReads;
-import org.jinto.reads.Reads;
 import org.jinto.reads.ReadsContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,34 +28,19 @@ class SharedDatabaseReadsTest {
     @Nested
     class OneStatement extends ReadsContract {
         OneStatement() {
-            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
-        }
-
-        @Override
-        protected Reads reads(Storage storage, PermissionBackend permission) {
-            return new SharedDatabaseReads(database);
-        }
-
-        @Override
-        protected boolean readsTimestamps() {
-            return true;
+            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database),
+                    new SharedDatabaseReads(database), true);
         }
     }
 
     @Nested
     class BackendCalls extends ReadsContract {
         BackendCalls() {
-            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
+            this(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
         }
 
-        @Override
-        protected Reads reads(Storage storage, PermissionBackend permission) {
-            return new BackendReads(storage, permission);
-        }
-
-        @Override
-        protected boolean readsTimestamps() {
-            return false;
+        private BackendCalls(Storage storage, PermissionBackend permission) {
+            super(storage, permission, new BackendReads(storage, permission), false);
         }
     }
 }
