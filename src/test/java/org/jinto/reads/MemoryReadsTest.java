@@ -1,7 +1,5 @@
 package org.jinto.reads;
 
-import org.jinto.api.permission.PermissionBackend;
-import org.jinto.api.storage.Storage;
 import org.jinto.permission.memory.MemoryPermission;
 import org.jinto.storage.memory.MemoryStorage;
 
@@ -9,10 +7,6 @@ import org.jinto.storage.memory.MemoryStorage;
 class MemoryReadsTest extends ReadsContract {
 
     MemoryReadsTest() {
-        this(new MemoryStorage(), new MemoryPermission());
-    }
-
-    private MemoryReadsTest(Storage storage, PermissionBackend permission) {
-        super(storage, permission, new BackendReads(storage, permission), false);
+        super(new MemoryStorage(), new MemoryPermission(), BackendReads::new, false);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,14 +33,15 @@ public abstract class ReadsContract {
     private final boolean readsTimestamps;
 
     /**
-     * @param reads           the read-ahead under test, over {@code storage} and {@code permission}
+     * @param reads           the read-ahead under test over {@code storage} and {@code permission}
      * @param readsTimestamps whether {@link Prefetched#timestamp} answers the stored timestamp (else it leaves it
      *                        to the storage)
      */
-    protected ReadsContract(Storage storage, PermissionBackend permission, Reads reads, boolean readsTimestamps) {
+    protected ReadsContract(Storage storage, PermissionBackend permission,
+                            BiFunction<Storage, PermissionBackend, Reads> reads, boolean readsTimestamps) {
         this.storage = storage;
         this.permission = permission;
-        this.reads = reads;
+        this.reads = reads.apply(storage, permission);
         this.readsTimestamps = readsTimestamps;
     }
 

@@ -1,7 +1,5 @@
 package org.jinto.storage.postgresql;
 
-import org.jinto.api.permission.PermissionBackend;
-import org.jinto.api.storage.Storage;
 import org.jinto.database.Database;
 import org.jinto.permission.postgresql.PostgresqlPermission;
 import org.jinto.reads.BackendReads;
@@ -29,18 +27,14 @@ class SharedDatabaseReadsTest {
     class OneStatement extends ReadsContract {
         OneStatement() {
             super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database),
-                    new SharedDatabaseReads(database), true);
+                    (storage, permission) -> new SharedDatabaseReads(database), true);
         }
     }
 
     @Nested
     class BackendCalls extends ReadsContract {
         BackendCalls() {
-            this(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database));
-        }
-
-        private BackendCalls(Storage storage, PermissionBackend permission) {
-            super(storage, permission, new BackendReads(storage, permission), false);
+            super(new PostgresqlStorage(database, 10000), new PostgresqlPermission(database), BackendReads::new, false);
         }
     }
 }
