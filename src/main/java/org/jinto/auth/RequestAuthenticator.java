@@ -19,12 +19,10 @@ import org.jinto.backend.BackendSelector;
 import org.jinto.ops.RequestLogContext;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Kinto's multiauth: the policies of {@code multiauth.policies} are tried in order; the first that recognises the
@@ -67,9 +65,7 @@ public class RequestAuthenticator {
             if (user.isPresent()) {
                 String userId = user.get().userId();
                 logContext.setUserId(unprefixed(userId, policy.getKey()));
-                Set<String> principals = new HashSet<>(permission.getUserPrincipals(userId));
-                principals.addAll(user.get().principals());
-                return Identity.of(userId, principals);
+                return Identity.withGroups(userId, user.get().principals(), () -> permission.getUserPrincipals(userId));
             }
         }
         return Identity.ANONYMOUS;

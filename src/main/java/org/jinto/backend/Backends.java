@@ -12,6 +12,11 @@ import org.jinto.api.Settings;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.api.storage.Storage;
+import org.jinto.permission.postgresql.PostgresqlPermission;
+import org.jinto.reads.BackendReads;
+import org.jinto.reads.Reads;
+import org.jinto.storage.postgresql.PostgresqlStorage;
+import org.jinto.storage.postgresql.SharedDatabaseReads;
 
 /**
  * Produces the storage, permission and cache backends that the settings name
@@ -47,6 +52,22 @@ public class Backends {
     @ApplicationScoped
     Cache cache(@Any Instance<Cache> all) {
         return BackendSelector.select(all, beanManager, Cache.class, settings, CACHE_KEY, DEFAULT_BACKEND);
+    }
+
+    /**
+     * The read-ahead of read requests: one statement when storage and permissions are PostgreSQL on one database,
+     * else the backends' own calls.
+     */
+    @Produces
+    @ApplicationScoped
+    Reads reads(@Any Instance<Storage> storages, @Any Instance<PermissionBackend> permissions) {
+        Storage storage = storage(storages);
+        PermissionBackend permission = permission(permissions);
+        if (storage instanceof PostgresqlStorage postgresql && permission instanceof PostgresqlPermission acl
+                && postgresql.database() == acl.database()) {
+            return new SharedDatabaseReads(postgresql.database());
+        }
+        return new BackendReads(storage, permission);
     }
 
     /** Fails deployment on a bad backend name: touching each proxy creates the selected bean. */

@@ -170,6 +170,26 @@ public final class Database implements AutoCloseable {
         return Transactions.run(this, work);
     }
 
+    /**
+     * Runs reads in the current request's transaction once it has begun on this database (or always on an
+     * application server's DataSource), else on a pooled connection in autocommit mode: a request that only reads
+     * sends its statements and no BEGIN or COMMIT. Each statement then sees what was committed when it started,
+     * as it would in a READ COMMITTED transaction.
+     */
+    public <T> T read(SqlWork<T> work) {
+        return Transactions.read(this, work);
+    }
+
+    /** Work on a connection of the pool in autocommit mode (resource-local units only), given back at once. */
+    <T> T readOutsideTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
     /** Throws {@link org.jinto.api.storage.BackendException} unless the database answers. */
     public void ping() {
         run(connection -> {

@@ -40,6 +40,13 @@ public final class Sql {
         return this;
     }
 
+    /** Appends another statement's text and its parameters. */
+    public Sql append(Sql other) {
+        text.append(other.text);
+        params.addAll(other.params);
+        return this;
+    }
+
     /** A JSON value bound as {@code jsonb} (floats kept floats, see {@link JsonbText}). */
     public Sql json(JsonValue value) {
         text.append("?::jsonb");

@@ -40,6 +40,18 @@ public final class Transactions {
         return unit != null && unit.isRollbackOnly();
     }
 
+    /**
+     * Runs reads: in the current unit's transaction on that database once one is open (they then see its writes),
+     * else outside any transaction, so that a request that only reads never pays a commit.
+     */
+    public static <T> T read(Database database, SqlWork<T> work) {
+        UnitOfWork current = CURRENT.get();
+        if (current != null && current.inTransaction(database)) {
+            return current.run(database, work);
+        }
+        return database.readOutsideTransaction(work);
+    }
+
     /** Runs work in the current unit of work, or else in a transaction committed before returning. */
     public static <T> T run(Database database, SqlWork<T> work) {
         UnitOfWork current = CURRENT.get();

@@ -44,6 +44,11 @@ public final class UnitOfWork implements AutoCloseable {
         }
     }
 
+    /** Whether work on {@code database} joins a transaction already begun: an open one, or the server's (JTA). */
+    boolean inTransaction(Database database) {
+        return open.containsKey(database) || database.containerTransactions() != null;
+    }
+
     private Connection connection(Database database) {
         Open current = open.get(database);
         if (current == null) {

@@ -9,6 +9,7 @@ import org.jinto.api.http.KintoException;
 import org.jinto.api.permission.PermissionBackend;
 import org.jinto.auth.Identity;
 import org.jinto.auth.RequestAuthenticator;
+import org.jinto.reads.Prefetched;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ public class Authorizer implements Authorization {
     public void require(String authorizationHeader, String resourceName, String objectUri, String permission) {
         Identity identity = authenticator.identify(authorizationHeader);
         List<Map.Entry<String, String>> bound = types.permissionTree().inherited(objectUri, permission);
-        if (!check(resourceName, permission, identity.principals(), bound)) {
+        if (!check(null, resourceName, permission, identity.principals(), bound)) {
             throw identity.authenticated() ? forbidden() : unauthorized();
         }
     }
@@ -69,7 +70,7 @@ public class Authorizer implements Authorization {
 
         PermissionTree tree = types.permissionTree();
         List<Map.Entry<String, String>> bound = tree.inherited(requirement.objectUri(), permission);
-        boolean allowed = check(resourceName, requirement.permission(), principals, bound);
+        boolean allowed = check(context.prefetched(), resourceName, requirement.permission(), principals, bound);
 
         String objectUri = requirement.objectUri();
         String parentUri = objectUri.substring(0, Math.max(objectUri.lastIndexOf('/'), 0));
@@ -77,7 +78,7 @@ public class Authorizer implements Authorization {
         boolean unknownObject = !route.plural() && context.currentObject() == null;
         if ("write".equals(requirement.permission()) && unknownObject) {
             bound = tree.inherited(parentUri, "read");
-            allowed = check(resourceName, requirement.permission(), principals, bound);
+            allowed = check(context.prefetched(), resourceName, requirement.permission(), principals, bound);
         }
         boolean listOperation = route.plural() && !permission.endsWith("create") && context.currentObject() == null;
         if (!allowed && listOperation) {
@@ -89,7 +90,7 @@ public class Authorizer implements Authorization {
                 List<Map.Entry<String, String>> create = bound.isEmpty()
                         ? List.of(Map.entry("", "create"))
                         : List.of(Map.entry(parentUri, createPermission));
-                allowed = check(resourceName, requirement.permission(), principals, create);
+                allowed = check(context.prefetched(), resourceName, requirement.permission(), principals, create);
             }
         }
         return allowed;
@@ -116,9 +117,10 @@ public class Authorizer implements Authorization {
 
     /**
      * Kinto's {@code check_permission}: principals from the settings first, then the backend. Without bound
-     * permissions (URIs that are not objects), the settings of the resource and required permission decide.
+     * permissions (URIs that are not objects), the settings of the resource and required permission decide. The
+     * backend's answer comes from the request's read-ahead when it read the ACEs concerned.
      */
-    private boolean check(String resourceName, String required, Collection<String> principals,
+    private boolean check(Prefetched prefetched, String resourceName, String required, Collection<String> principals,
                           List<Map.Entry<String, String>> bound) {
         List<Map.Entry<String, String>> effective = bound.isEmpty() ? List.of(Map.entry(resourceName, required)) : bound;
         for (Map.Entry<String, String> entry : effective) {
@@ -132,7 +134,8 @@ public class Authorizer implements Authorization {
                 return true;
             }
         }
-        return permission.checkPermission(principals, effective);
+        Boolean read = prefetched == null ? null : prefetched.checkPermission(principals, effective);
+        return read != null ? read : permission.checkPermission(principals, effective);
     }
 
     /** The ids of objects of this plural endpoint on which the caller holds the permission (directly). */

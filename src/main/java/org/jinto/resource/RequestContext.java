@@ -3,6 +3,10 @@ package org.jinto.resource;
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
 import org.jinto.auth.Identity;
+import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.api.storage.Storage;
+import org.jinto.reads.ObjectKey;
+import org.jinto.reads.Prefetched;
 
 import java.util.List;
 
@@ -18,6 +22,7 @@ public final class RequestContext {
     private String parentId;
     private JsonObject currentObject;
     private List<String> sharedIds;
+    private Prefetched prefetched;
     private final java.util.Map<String, Object> attributes = new java.util.HashMap<>();
 
     RequestContext(ApiRequest request, Route route, Settings settings) {
@@ -80,6 +85,27 @@ public final class RequestContext {
 
     void sharedIds(List<String> ids) {
         this.sharedIds = ids;
+    }
+
+    /** What a read request read ahead ({@link ReadAheadPlanner}), null for writes and once this request wrote. */
+    public Prefetched prefetched() {
+        return prefetched;
+    }
+
+    void prefetched(Prefetched answers) {
+        this.prefetched = answers;
+    }
+
+    /** The live object, from the read-ahead if it covers it, else from the storage; null when absent. */
+    public JsonObject find(Storage storage, ObjectKey key) {
+        if (prefetched != null && prefetched.covers(key)) {
+            return prefetched.object(key);
+        }
+        try {
+            return storage.get(key.resourceName(), key.parentId(), key.id());
+        } catch (ObjectNotFoundException e) {
+            return null;
+        }
     }
 
     /** A value computed once per request by a resource type (e.g. the parent collection of records). */

@@ -64,6 +64,8 @@ public class ResourceEngine {
     @Inject
     ListAnswers lists;
     @Inject
+    ReadAheadPlanner readAhead;
+    @Inject
     @Any
     Instance<ResourceListener> listeners;
 
@@ -81,6 +83,9 @@ public class ResourceEngine {
                 route.type().checkAddressable(context);
                 String target = targetId(context);
                 context.currentObject(target == null ? null : model.find(target));
+            }
+            if ("GET".equals(request.method()) || "HEAD".equals(request.method())) {
+                readAhead.prefetch(context);
             }
             authorizer.authorize(context);
             if (!write) {

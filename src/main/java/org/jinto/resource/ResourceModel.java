@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.jinto.api.Settings;
 import org.jinto.api.permission.PermissionBackend;
-import org.jinto.api.storage.ObjectNotFoundException;
+import org.jinto.reads.ObjectKey;
 import org.jinto.api.storage.Query;
 import org.jinto.api.storage.Storage;
 import org.jinto.api.storage.UnicityException;
@@ -52,6 +52,9 @@ final class ResourceModel {
     }
 
     long timestamp() {
+        if (timestamp == null && context.prefetched() != null) {
+            timestamp = context.prefetched().timestamp(resourceName(), context.parentId());
+        }
         if (timestamp == null) {
             timestamp = storage.resourceTimestamp(resourceName(), context.parentId());
         }
@@ -60,15 +63,17 @@ final class ResourceModel {
 
     /** The stored object, or null. */
     JsonObject find(String id) {
-        try {
-            return storage.get(resourceName(), context.parentId(), id);
-        } catch (ObjectNotFoundException e) {
-            return null;
-        }
+        return context.find(storage, new ObjectKey(resourceName(), context.parentId(), id));
     }
 
     String uri(String id) {
         return context.route().objectUri(id);
+    }
+
+    /** A write makes what was read stale: the read-ahead is forgotten, the timestamp read again or written. */
+    private void forgetReads() {
+        timestamp = null;
+        context.prefetched(null);
     }
 
     /**
@@ -76,6 +81,7 @@ final class ResourceModel {
      * @throws UnicityException when a live object has that id
      */
     JsonObject create(JsonObject object, Map<String, List<String>> permissions) {
+        forgetReads();
         savePermissions(object.getString("id"), permissions);
         return written(object, storage.create(resourceName(), context.parentId(), object));
     }
@@ -83,6 +89,7 @@ final class ResourceModel {
     /** Replaces an object and the permissions given (others are kept). */
     JsonObject update(JsonObject object, Map<String, List<String>> permissions) {
         String id = object.getString("id");
+        forgetReads();
         savePermissions(id, permissions);
         return written(object, storage.update(resourceName(), context.parentId(), id, object));
     }
@@ -97,6 +104,7 @@ final class ResourceModel {
     }
 
     JsonObject delete(String id, Long lastModified) {
+        forgetReads();
         permission.deleteObjectPermissions(List.of(uri(id)));
         JsonObject tombstone = storage.delete(resourceName(), context.parentId(), id, lastModified);
         timestamp = lastModified == null ? ObjectResponses.lastModified(tombstone) : null;
@@ -105,7 +113,7 @@ final class ResourceModel {
 
     /** Deletes the objects the query selects (tombstones stay), returning them. */
     List<JsonObject> deleteAll(Query query) {
-        timestamp = null;
+        forgetReads();
         return storage.deleteAll(resourceName(), context.parentId(), query);
     }
 
@@ -122,7 +130,8 @@ final class ResourceModel {
 
     /** Every ACE of the object: permission name to principals. */
     Map<String, Set<String>> aces(String id) {
-        return permission.getObjectPermissions(uri(id), null);
+        Map<String, Set<String>> prefetched = context.prefetched() == null ? null : context.prefetched().aces(uri(id));
+        return prefetched != null ? prefetched : permission.getObjectPermissions(uri(id), null);
     }
 
     /**
@@ -130,7 +139,7 @@ final class ResourceModel {
      * caller is not one of its writers.
      */
     JsonObject permissionsOf(String id) {
-        Map<String, Set<String>> aces = id.equals(writtenId) ? writtenAces : permission.getObjectPermissions(uri(id), null);
+        Map<String, Set<String>> aces = id.equals(writtenId) ? writtenAces : aces(id);
         Set<String> principals = new HashSet<>(context.identity().principals());
         principals.add(context.route().type().currentPrincipal(context));
         Set<String> writers = aces.getOrDefault("write", Set.of());

@@ -3,6 +3,7 @@ package org.jinto.resource;
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
 import org.jinto.api.storage.Filter;
+import org.jinto.reads.ObjectKey;
 import org.jinto.resource.errors.ErrorDetail;
 
 import java.util.List;
@@ -101,6 +102,14 @@ public abstract class ResourceType {
      */
     public void checkAddressable(RequestContext context) {
         // Most types need nothing.
+    }
+
+    /**
+     * The stored parents {@link #checkAddressable} reads, to be read ahead with a read request's other data
+     * (e.g. the collection of records); none by default.
+     */
+    public List<ObjectKey> addressableParents(RequestContext context) {
+        return List.of();
     }
 
     /**

@@ -64,7 +64,7 @@ public class PostgresqlPermission implements PermissionBackend {
     public Set<String> getUserPrincipals(String userId) {
         Sql select = new Sql("SELECT principal FROM user_principals WHERE user_id = ").param(userId)
                 .add(" OR user_id = 'system.Authenticated'");
-        return new HashSet<>(database.run(connection -> select.list(connection, row -> row.getString(1))));
+        return new HashSet<>(database.read(connection -> select.list(connection, row -> row.getString(1))));
     }
 
     @Override
@@ -83,7 +83,7 @@ public class PostgresqlPermission implements PermissionBackend {
     public Set<String> getObjectPermissionPrincipals(String objectId, String permission) {
         Sql select = new Sql("SELECT principal FROM access_control_entries WHERE object_id = ").param(objectId)
                 .add(" AND permission = ").param(permission);
-        return new HashSet<>(database.run(connection -> select.list(connection, row -> row.getString(1))));
+        return new HashSet<>(database.read(connection -> select.list(connection, row -> row.getString(1))));
     }
 
     @Override
@@ -99,7 +99,7 @@ public class PostgresqlPermission implements PermissionBackend {
             select.add(" AND permission = ANY(").param(permissions.toArray(String[]::new)).add(")");
         }
         Map<String, Map<String, Set<String>>> byObject = new HashMap<>();
-        database.run(connection -> select.list(connection, row -> byObject
+        database.read(connection -> select.list(connection, row -> byObject
                 .computeIfAbsent(row.getString(1), o -> new TreeMap<>())
                 .computeIfAbsent(row.getString(2), p -> new HashSet<>())
                 .add(row.getString(3))));
@@ -157,7 +157,7 @@ public class PostgresqlPermission implements PermissionBackend {
             select.add(")");
         }
         Map<String, Set<String>> result = new TreeMap<>();
-        database.run(connection -> select.list(connection, row ->
+        database.read(connection -> select.list(connection, row ->
                 result.computeIfAbsent(row.getString(1), o -> new HashSet<>()).add(row.getString(2))));
         return result;
     }
@@ -167,7 +167,7 @@ public class PostgresqlPermission implements PermissionBackend {
         Sql select = new Sql("SELECT DISTINCT principal FROM access_control_entries a JOIN unnest(");
         bound(select, boundPermissions);
         select.add(" ON a.object_id = b.object_id AND a.permission = b.permission");
-        return new HashSet<>(database.run(connection -> select.list(connection, row -> row.getString(1))));
+        return new HashSet<>(database.read(connection -> select.list(connection, row -> row.getString(1))));
     }
 
     @Override
@@ -176,7 +176,7 @@ public class PostgresqlPermission implements PermissionBackend {
         bound(select, boundPermissions);
         select.add(" ON a.object_id = b.object_id AND a.permission = b.permission WHERE a.principal = ANY(")
                 .param(principals.toArray(String[]::new)).add("))");
-        return database.run(connection -> select.first(connection, row -> row.getBoolean(1)));
+        return database.read(connection -> select.first(connection, row -> row.getBoolean(1)));
     }
 
     @Override
@@ -187,6 +187,11 @@ public class PostgresqlPermission implements PermissionBackend {
     @Override
     public void ping() {
         database.ping();
+    }
+
+    /** The database holding the ACEs and user principals. */
+    public Database database() {
+        return database;
     }
 
     /** The (object id, permission) pairs as a table {@code b(object_id, permission)}, after {@code unnest(}. */

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.jinto.api.Settings;
-import org.jinto.api.storage.ObjectNotFoundException;
 import org.jinto.api.storage.Storage;
+import org.jinto.reads.ObjectKey;
 import org.jinto.resource.CacheHeaders;
 import org.jinto.resource.IdGenerator;
 import org.jinto.resource.RequestContext;
@@ -60,20 +60,31 @@ public class RecordType extends ResourceType {
         collection(context);
     }
 
+    @Override
+    public List<ObjectKey> addressableParents(RequestContext context) {
+        ObjectKey collection = collectionKey(context);
+        return collection == null ? List.of() : List.of(collection);
+    }
+
     /** The parent collection of the addressed records; 404 (errno 111) if it does not exist. */
     public JsonObject collection(RequestContext context) {
         return context.attribute(COLLECTION, () -> {
-            String bucketId = context.route().ids().get("bucket_id");
-            String collectionId = context.route().ids().get("collection_id");
-            try {
-                if (!IdGenerator.DEFAULT_PATTERN.matcher(collectionId).matches()) {
-                    throw new ObjectNotFoundException("collection", bucketId, collectionId);
-                }
-                return storage.get("collection", "/buckets/" + bucketId, collectionId);
-            } catch (ObjectNotFoundException e) {
-                throw ResourceSchemas.missing(collectionId, "collection");
+            ObjectKey key = collectionKey(context);
+            JsonObject collection = key == null ? null : context.find(storage, key);
+            if (collection == null) {
+                throw ResourceSchemas.missing(context.route().ids().get("collection_id"), "collection");
             }
+            return collection;
         });
+    }
+
+    /** The storage key of the parent collection, null when its id is not a valid one. */
+    private static ObjectKey collectionKey(RequestContext context) {
+        String collectionId = context.route().ids().get("collection_id");
+        if (!IdGenerator.DEFAULT_PATTERN.matcher(collectionId).matches()) {
+            return null;
+        }
+        return new ObjectKey("collection", "/buckets/" + context.route().ids().get("bucket_id"), collectionId);
     }
 
     /** With schema validation on, records validate against their collection's and bucket's schemas. */

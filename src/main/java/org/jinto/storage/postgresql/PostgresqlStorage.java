@@ -50,7 +50,7 @@ import java.util.Map;
 public class PostgresqlStorage implements Storage {
 
     /** The stored object as the API shows it: its data plus the id and timestamp columns. */
-    private static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
+    static final String OBJECT_JSON = "(data || jsonb_build_object('id', id, 'last_modified', last_modified))::text";
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
     /** {@link Timestamps#bump} without a given timestamp, in the upsert of a timestamps row given the clock's now. */
     private static final String BUMPED = "GREATEST(EXCLUDED.last_modified, timestamps.last_modified + 1)";
@@ -98,7 +98,7 @@ public class PostgresqlStorage implements Storage {
 
     @Override
     public JsonObject get(String resourceName, String parentId, String id) {
-        JsonObject found = database.run(connection -> find(connection, new Scope(parentId, resourceName), id));
+        JsonObject found = database.read(connection -> find(connection, new Scope(parentId, resourceName), id));
         if (found == null) {
             throw new ObjectNotFoundException(resourceName, parentId, id);
         }
@@ -195,7 +195,7 @@ public class PostgresqlStorage implements Storage {
         ObjectFilters.paginate(select, query.paginationRules());
         ObjectFilters.orderBy(select, query.sorting());
         select.add(" LIMIT ").param(limit(query));
-        return database.run(connection -> select.list(connection, PostgresqlStorage::object));
+        return database.read(connection -> select.list(connection, PostgresqlStorage::object));
     }
 
     @Override
@@ -211,7 +211,7 @@ public class PostgresqlStorage implements Storage {
             count.add(" AND NOT deleted");
             ObjectFilters.where(count, NulEscape.escapeFilters(filters));
         }
-        return database.run(connection -> count.first(connection, row -> row.getLong(1)));
+        return database.read(connection -> count.first(connection, row -> row.getLong(1)));
     }
 
     /**
@@ -231,21 +231,19 @@ public class PostgresqlStorage implements Storage {
 
     @Override
     public long resourceTimestamp(String resourceName, String parentId) {
-        return database.run(connection -> {
-            Long current = new Sql("SELECT last_modified FROM timestamps WHERE parent_id = ").param(parentId)
-                    .add(" AND resource_name = ").param(resourceName)
-                    .first(connection, row -> row.getObject(1, Long.class));
-            if (current != null) {
-                return current;
-            }
-            // None yet: one is created from the clock and kept; a concurrent writer's value wins.
-            return new Sql("INSERT INTO timestamps (parent_id, resource_name, last_modified) VALUES (").param(parentId)
-                    .add(", ").param(resourceName).add(", ").param(Timestamps.bump(0, null)[0])
-                    .add(") ON CONFLICT (parent_id, resource_name) DO UPDATE"
-                            + " SET last_modified = COALESCE(timestamps.last_modified, EXCLUDED.last_modified)"
-                            + " RETURNING last_modified")
-                    .first(connection, row -> row.getLong(1));
-        });
+        Long current = database.read(connection -> new Sql("SELECT last_modified FROM timestamps WHERE parent_id = ")
+                .param(parentId).add(" AND resource_name = ").param(resourceName)
+                .first(connection, row -> row.getObject(1, Long.class)));
+        if (current != null) {
+            return current;
+        }
+        // None yet: one is created from the clock and kept; a concurrent writer's value wins.
+        return database.run(connection -> new Sql("INSERT INTO timestamps (parent_id, resource_name, last_modified) VALUES (")
+                .param(parentId).add(", ").param(resourceName).add(", ").param(Timestamps.bump(0, null)[0])
+                .add(") ON CONFLICT (parent_id, resource_name) DO UPDATE"
+                        + " SET last_modified = COALESCE(timestamps.last_modified, EXCLUDED.last_modified)"
+                        + " RETURNING last_modified")
+                .first(connection, row -> row.getLong(1)));
     }
 
     @Override
@@ -300,6 +298,11 @@ public class PostgresqlStorage implements Storage {
     @Override
     public void ping() {
         database.ping();
+    }
+
+    /** The database holding the objects (permissions may share it: {@link SharedDatabaseReads}). */
+    public Database database() {
+        return database;
     }
 
     /**
@@ -416,7 +419,11 @@ public class PostgresqlStorage implements Storage {
     }
 
     private static JsonObject object(ResultSet row) throws SQLException {
-        String text = row.getString(1);
+        return object(row.getString(1));
+    }
+
+    /** The object from the text of {@link #OBJECT_JSON}. */
+    static JsonObject object(String text) {
         return NulEscape.unescape(JsonText.read(text).asJsonObject(), text);
     }
 
