@@ -57,7 +57,7 @@ public class Authorizer implements Authorization {
     /** Whether these principals may read the object at {@code objectUri} (inherited and settings grants included). */
     public boolean mayRead(Collection<String> principals, String objectUri) {
         List<Map.Entry<String, String>> bound = types.permissionTree().inherited(objectUri, "read");
-        return check(PermissionTree.resourceName(objectUri), "read", principals, bound);
+        return check(null, PermissionTree.resourceName(objectUri), "read", principals, bound);
     }
 
     private boolean permits(RequestContext context) {
