@@ -56,6 +56,7 @@ class SeveralNodesIT {
         receiver.start();
         Map<String, String> settings = receiver.hookedTo(JintoServer.postgresql());
         database = settings.get("kinto.storage_url");
+        settings.put("kinto.change_log_retention_seconds", "3600");
         settings.put("kinto.includes", "kinto.plugins.accounts");
         settings.put("multiauth.policies", "account basicauth");
         settings.put("kinto.userid_hmac_secret", JintoServer.SECRET);

@@ -147,6 +147,9 @@ public final class JintoServer {
         settings.put("kinto.permission_url", database);
         settings.put("kinto.storage_pool_size", "8");
         settings.put("kinto.storage_max_overflow", "0");
+        // The run's servers share databases without being one service: no node bus (each would hold a LISTEN
+        // connection for the whole run, and hear the others' changes). SeveralNodesIT turns it on.
+        settings.put("kinto.change_log_retention_seconds", "0");
         return settings;
     }
 
