@@ -2,6 +2,7 @@ package org.jinto.changelog;
 
 import jakarta.json.JsonObject;
 import org.jinto.launcher.EmbeddedServer;
+import org.jinto.testing.EventStream;
 import org.jinto.testing.Http;
 import org.jinto.testing.JintoServer;
 import org.jinto.testing.WebhookReceiver;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
+import static org.jinto.testing.AuthHeaders.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two Jinto nodes on one PostgreSQL database, each with its own memory cache, behave as one service: an account's
  * password changed on one is refused on the other at once (the change reaches it as a RemoteResourceChanged, also
- * after its LISTEN connection was cut), each webhook event is delivered once whichever node wrote it, and writes of
+ * after its LISTEN connection was cut), a change stream on one follows the changes committed on the other, each webhook event is delivered once whichever node wrote it, and writes of
  * both nodes to one collection get strictly increasing timestamps.
  */
 class SeveralNodesIT {
@@ -57,6 +59,7 @@ class SeveralNodesIT {
         Map<String, String> settings = receiver.hookedTo(JintoServer.postgresql());
         database = settings.get("kinto.storage_url");
         settings.put("kinto.change_log_retention_seconds", "3600");
+        settings.put("kinto.changes_stream_enabled", "true");
         settings.put("kinto.includes", "kinto.plugins.accounts");
         settings.put("multiauth.policies", "account basicauth");
         settings.put("kinto.userid_hmac_secret", JintoServer.SECRET);
@@ -141,6 +144,25 @@ class SeveralNodesIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> receiver.uris(collection).size() == written.size());
         assertEquals(written, receiver.uris(collection), "in commit order, each once");
+    }
+
+    @Test
+    void aChangeStreamOnOneNodeReceivesTheChangesCommittedOnTheOther() throws Exception {
+        String collection = "/buckets/" + UUID.randomUUID() + "/collections/c";
+        Http aliceOnA = on(nodeA).as("alice", "secret");
+        assertEquals(201, aliceOnA.send("PUT", collection.substring(0, collection.indexOf("/collections")), null).status());
+        assertEquals(201, aliceOnA.send("PUT", collection, null).status());
+        try (EventStream stream = EventStream.open(nodeB.baseUrl() + collection + "/changes",
+                "Authorization", basic("alice", "secret"))) {
+            assertEquals(200, stream.status());
+            Http.Response created = aliceOnA.send("PUT", collection + "/records/r", "{\"data\": {\"n\": 1}}");
+            assertEquals(201, created.status());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.events().isEmpty());
+            EventStream.Event event = stream.events().get(0);
+            assertEquals(created.object().getJsonObject("data").getJsonNumber("last_modified").longValue(), event.id());
+            assertEquals("create", event.data().getString("action"));
+            assertEquals(1, event.data().getJsonArray("impacted_objects").getJsonObject(0).getJsonObject("new").getInt("n"));
+        }
     }
 
     @Test

@@ -145,7 +145,9 @@ public final class JintoServer {
         settings.put("kinto.permission_backend", "postgresql");
         settings.put("kinto.storage_url", database);
         settings.put("kinto.permission_url", database);
-        settings.put("kinto.storage_pool_size", "8");
+        // A run keeps dozens of servers alive on one PostgreSQL (max_connections 100 by default); tests about
+        // concurrency size their own pools.
+        settings.put("kinto.storage_pool_size", "4");
         settings.put("kinto.storage_max_overflow", "0");
         // The run's servers share databases without being one service: no node bus (each would hold a LISTEN
         // connection for the whole run, and hear the others' changes). SeveralNodesIT turns it on.
