@@ -34,8 +34,8 @@ import java.util.logging.Logger;
  * The {@code change_log} table of the PostgreSQL storage database (migration V3): each committed change as the
  * JSON of its {@link AfterResourceChanged}, written in the transaction of the request that made it, so a change
  * that rolls back leaves no row and a committed one is never lost. Rows serve the other nodes
- * ({@code kinto.change_log_retention_seconds}, default 3600: how long they stay readable; 0: no change log for
- * other nodes) and the event listeners' outbox (kept until delivered). Absent on the memory storage.
+ * ({@code kinto.change_log_retention_seconds}: how long they stay readable; default 0, a single node: no change log
+ * for other nodes, as writing it and its NOTIFY halve the write rate) and the event listeners' outbox (kept until delivered). Absent on the memory storage.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -95,7 +95,7 @@ public class ChangeLog {
     }
 
     long retentionSeconds() {
-        return settings.getLong(RETENTION_KEY, 3600);
+        return settings.getLong(RETENTION_KEY, 0);
     }
 
     /**

@@ -37,7 +37,8 @@ class ChangeLogTest {
     @BeforeAll
     static void open() {
         database = PostgresqlTestDatabase.open("storage");
-        KintoSettings settings = new KintoSettings(Map.of(), name -> null);
+        // Nodes that share their changes (the default, 0, is a single node).
+        KintoSettings settings = new KintoSettings(Map.of("kinto.change_log_retention_seconds", "3600"), name -> null);
         thisNode = new ChangeLog(settings, database);
         otherNode = new ChangeLog(settings, database);
     }

@@ -149,9 +149,6 @@ public final class JintoServer {
         // concurrency size their own pools.
         settings.put("kinto.storage_pool_size", "4");
         settings.put("kinto.storage_max_overflow", "0");
-        // The run's servers share databases without being one service: no node bus (each would hold a LISTEN
-        // connection for the whole run, and hear the others' changes). SeveralNodesIT turns it on.
-        settings.put("kinto.change_log_retention_seconds", "0");
         return settings;
     }
 
