@@ -15,9 +15,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,8 +36,9 @@ import java.util.Map;
  * The HTTP entry of the resource API ({@code /v1/buckets...}, {@code /v1/accounts...}, {@code /v1/permissions}):
  * turns the JAX-RS request into an {@link ApiRequest} for the {@link ApiRouter} and its {@link ApiResponse} back
  * into a response. One instance serves every request: creating a request-scoped bean per request was a tenth of a
- * request's CPU time. The request comes as a method parameter, looked up once, rather than through
- * {@code @Context} fields, which on a shared instance are proxies that look the current request up on every call.
+ * request's CPU time. The request comes as method parameters, looked up once, rather than through
+ * {@code @Context} fields, which on a shared instance are proxies that look the current request up on every call;
+ * only the standard parameter types (RESTEasy, on WildFly, injects no {@code ContainerRequestContext} there).
  * The API description reads these endpoints from the router's resource types, not from here.
  */
 @Api(hidden = true)
@@ -52,48 +54,47 @@ public class ApiEndpoint {
     RequestLogContext logContext;
 
     @GET
-    public Response get(@Context ContainerRequestContext request) {
-        return handle(request, null);
+    public Response get(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo) {
+        return handle(request, headers, uriInfo, null);
     }
 
     /** A HEAD answer has no body but the type a GET's would have, Kinto's JSON (Jersey would guess one). */
     @HEAD
-    public Response head(@Context ContainerRequestContext request) {
-        return Response.fromResponse(handle(request, null)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    public Response head(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo) {
+        return Response.fromResponse(handle(request, headers, uriInfo, null)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @OPTIONS
-    public Response options(@Context ContainerRequestContext request) {
-        return handle(request, null);
+    public Response options(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo) {
+        return handle(request, headers, uriInfo, null);
     }
 
     @DELETE
-    public Response delete(@Context ContainerRequestContext request, byte[] body) {
-        return handle(request, body);
+    public Response delete(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
+        return handle(request, headers, uriInfo, body);
     }
 
     @POST
-    public Response post(@Context ContainerRequestContext request, byte[] body) {
-        return handle(request, body);
+    public Response post(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
+        return handle(request, headers, uriInfo, body);
     }
 
     @PUT
-    public Response put(@Context ContainerRequestContext request, byte[] body) {
-        return handle(request, body);
+    public Response put(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
+        return handle(request, headers, uriInfo, body);
     }
 
     @PATCH
-    public Response patch(@Context ContainerRequestContext request, byte[] body) {
-        return handle(request, body);
+    public Response patch(@Context Request request, @Context HttpHeaders headers, @Context UriInfo uriInfo, byte[] body) {
+        return handle(request, headers, uriInfo, body);
     }
 
-    private Response handle(ContainerRequestContext request, byte[] body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        UriInfo uriInfo = request.getUriInfo();
+    private Response handle(Request request, HttpHeaders headers, UriInfo uriInfo, byte[] body) {
+        Map<String, String> headerValues = new LinkedHashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> headerValues.put(name, String.join(", ", values)));
         ApiRequest apiRequest = ApiRequest.fromHttp(request.getMethod(), uriInfo.getPath(false),
-                uriInfo.getRequestUri().getRawQuery(), headers, body,
-                authenticator.identify(request.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
+                uriInfo.getRequestUri().getRawQuery(), headerValues, body,
+                authenticator.identify(headers.getHeaderString("Authorization")), uriInfo.getBaseUri().toString());
         ApiResponse response = router.handle(apiRequest);
         if (response.errno() != null) {
             logContext.setErrno(response.errno());
