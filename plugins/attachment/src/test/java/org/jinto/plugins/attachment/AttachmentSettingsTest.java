@@ -5,43 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jinto.api.Settings;
+import org.jinto.api.MapSettings;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 class AttachmentSettingsTest {
-
-    /** Settings read from a map, as the server's INI settings (no environment). */
-    private record MapSettings(Map<String, String> values) implements Settings {
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        @Override
-        public boolean getBoolean(String key, boolean defaultValue) {
-            return get(key).map(Boolean::parseBoolean).orElse(defaultValue);
-        }
-
-        @Override
-        public long getLong(String key, long defaultValue) {
-            return get(key).map(Long::parseLong).orElse(defaultValue);
-        }
-
-        @Override
-        public List<String> getList(String key) {
-            return get(key).map(v -> List.of(v.split("\\s+"))).orElse(List.of());
-        }
-
-        @Override
-        public Set<String> keys() {
-            return values.keySet();
-        }
-    }
 
     private static AttachmentSettings of(Map<String, String> values) {
         return AttachmentSettings.from(new MapSettings(values));

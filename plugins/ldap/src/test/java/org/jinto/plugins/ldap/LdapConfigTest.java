@@ -1,14 +1,12 @@
 package org.jinto.plugins.ldap;
 
+import org.jinto.api.MapSettings;
 import org.jinto.api.Settings;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,32 +19,7 @@ class LdapConfigTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             values.put(keyValues[i], keyValues[i + 1]);
         }
-        return new Settings() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(values.get(key));
-            }
-
-            @Override
-            public boolean getBoolean(String key, boolean defaultValue) {
-                return get(key).map(Boolean::parseBoolean).orElse(defaultValue);
-            }
-
-            @Override
-            public long getLong(String key, long defaultValue) {
-                return get(key).map(Long::parseLong).orElse(defaultValue);
-            }
-
-            @Override
-            public List<String> getList(String key) {
-                return get(key).map(v -> Arrays.asList(v.split("\\s+"))).orElse(List.of());
-            }
-
-            @Override
-            public Set<String> keys() {
-                return values.keySet();
-            }
-        };
+        return new MapSettings(values);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.jinto.plugins.signer;
 
-import org.jinto.api.Settings;
+import org.jinto.api.MapSettings;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,38 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Parsing of {@code signer.resources} and the per-resource settings, as kinto-signer reads them. */
 class SignerConfigTest {
 
-    private static Settings settings(Map<String, String> values) {
-        return new Settings() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(values.getOrDefault(key, values.get(key.replaceFirst("^kinto\\.", ""))));
-            }
-
-            @Override
-            public boolean getBoolean(String key, boolean defaultValue) {
-                return get(key).map(v -> Set.of("true", "yes", "on", "1").contains(v)).orElse(defaultValue);
-            }
-
-            @Override
-            public long getLong(String key, long defaultValue) {
-                return get(key).map(Long::parseLong).orElse(defaultValue);
-            }
-
-            @Override
-            public List<String> getList(String key) {
-                return get(key).map(v -> Arrays.asList(v.split("[\\s,]+"))).orElse(List.of());
-            }
-
-            @Override
-            public Set<String> keys() {
-                return values.keySet();
-            }
-        };
-    }
-
     @Test
     void perBucketAndPerCollectionResources() {
-        SignerConfig config = SignerConfig.from(settings(Map.of("signer.resources",
+        SignerConfig config = SignerConfig.from(new MapSettings(Map.of("signer.resources",
                 "/buckets/work -> /buckets/preview -> /buckets/main\nsrc/c1;dst/c1")));
         SignedResource c = config.pick("work", "c").orElseThrow();
         assertEquals(new CollectionRef("main", "c"), c.destination());
@@ -64,14 +32,14 @@ class SignerConfigTest {
 
     @Test
     void defaultIsRemoteSettingsWorkspace() {
-        SignerConfig config = SignerConfig.from(settings(Map.of()));
+        SignerConfig config = SignerConfig.from(new MapSettings(Map.of()));
         assertEquals(new CollectionRef("main-preview", "cid"), config.pick("main-workspace", "cid").orElseThrow()
                 .preview());
     }
 
     @Test
     void settingsFromTheMostSpecificPrefix() {
-        SignerConfig config = SignerConfig.from(settings(Map.of(
+        SignerConfig config = SignerConfig.from(new MapSettings(Map.of(
                 "signer.resources", "/buckets/a -> /buckets/b",
                 "signer.to_review_enabled", "true",
                 "signer.a.reviewers_group", "{collection_id}-approvers",
@@ -92,7 +60,7 @@ class SignerConfigTest {
                 "/buckets/a -> /buckets/a", "/buckets/a -> /buckets/b\n/buckets/a -> /buckets/c",
                 "/buckets/a -> /buckets/b\n/buckets/c -> /buckets/b", "/groups/a -> /buckets/b",
                 "/buckets/a -> /buckets/b -> /buckets/c -> /buckets/d")) {
-            assertThrows(IllegalStateException.class, () -> SignerConfig.from(settings(Map.of("signer.resources", bad))),
+            assertThrows(IllegalStateException.class, () -> SignerConfig.from(new MapSettings(Map.of("signer.resources", bad))),
                     bad);
         }
     }
