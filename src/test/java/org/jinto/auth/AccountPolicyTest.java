@@ -1,5 +1,6 @@
 package org.jinto.auth;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.json.Json;
 import org.jinto.api.cache.Cache;
 import org.jinto.api.storage.Storage;
@@ -9,6 +10,7 @@ import org.jinto.storage.memory.MemoryStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +28,13 @@ class AccountPolicyTest {
     /** What Kinto stores there once "pw-alice" is verified: hmac_digest(cache key, password). */
     private static final String ALICE_FINGERPRINT = "53d13f89904c58c9f62e7e6c897a3783366b8a9fcf308500e6c31e8fc29dd13b";
 
-    /** bcrypt is slow on purpose: hash once for the whole class. */
-    private static final String ALICE_HASH = Passwords.hash("pw-alice");
+    /** The hash Jinto stores for "pw-alice" (bcrypt $2b$, cost 12): checking it takes a quarter of a second. */
+    private static final String ALICE_STORED = Passwords.hash("pw-alice");
+    /**
+     * The same password hashed at bcrypt's least cost (4): a hash carries its cost, so checking it runs the same code
+     * in a few milliseconds. The tests that check a password many times store this one.
+     */
+    private static final String ALICE_HASH = cheapHash("pw-alice");
 
     private final Storage storage = new MemoryStorage();
     private final Cache cache = new MemoryCache();
@@ -47,6 +54,13 @@ class AccountPolicyTest {
 
     @Test
     void rightPasswordGivesTheAccountUserId() {
+        assertEquals(Optional.of("account:alice"), policy.authenticate(basic("alice", "pw-alice")));
+    }
+
+    @Test
+    void storedHashOfJintoIsAccepted() {
+        storeAccount("alice", ALICE_STORED);
+        assertTrue(ALICE_STORED.startsWith("$2b$12$"));
         assertEquals(Optional.of("account:alice"), policy.authenticate(basic("alice", "pw-alice")));
     }
 
@@ -71,7 +85,7 @@ class AccountPolicyTest {
     void cachedCredentialsSkipBcryptUntilInvalidated() {
         assertTrue(policy.authenticate(basic("alice", "pw-alice")).isPresent());
         // The stored hash no longer matches: only the cache can still accept the password.
-        storeAccount("alice", Passwords.hash("new-password"));
+        storeAccount("alice", cheapHash("new-password"));
         assertEquals(Optional.of("account:alice"), policy.authenticate(basic("alice", "pw-alice")));
 
         credentials.invalidate("alice");
@@ -100,6 +114,11 @@ class AccountPolicyTest {
         storage.update(AccountPolicy.RESOURCE_NAME, "bob", "bob", Json.createObjectBuilder().add("password", 42).build());
         assertEquals(Optional.empty(), policy.authenticate(basic("bob", "42")));
         assertNotNull(storage.get(AccountPolicy.RESOURCE_NAME, "bob", "bob"));
+    }
+
+    private static String cheapHash(String password) {
+        return new String(BCrypt.with(BCrypt.Version.VERSION_2B).hash(4, password.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
     }
 
     private void storeAccount(String id, String hash) {
