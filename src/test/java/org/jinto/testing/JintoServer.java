@@ -6,17 +6,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Jinto servers for HTTP tests: the exploded WAR on embedded Tomcat, started once per JVM for each distinct set
- * of settings and stopped when the JVM exits. Settings are written to an INI file handed to the webapp through
- * the {@code kinto.ini} context parameter, so servers with different settings run side by side.
+ * of settings. A family's server (the settings of {@link #families()}) serves every test class and stops when the
+ * JVM exits; any other server stops when the test class that asked for it ends ({@link TestClassEnd}), so a run
+ * keeps few servers, and few PostgreSQL connections, alive. Settings are written to an INI file handed to the
+ * webapp through the {@code kinto.ini} context parameter, so servers with different settings run side by side.
  */
 public final class JintoServer {
 
     private static final Map<Map<String, String>, EmbeddedServer> RUNNING = new ConcurrentHashMap<>();
+    private static Set<Map<String, String>> families;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(JintoServer::stopAll));
+    }
 
     private JintoServer() {
     }
@@ -161,6 +169,43 @@ public final class JintoServer {
         return RUNNING.computeIfAbsent(new TreeMap<>(settings), JintoServer::start).baseUrl();
     }
 
+    /** The settings of the families, whose servers outlive the test classes. */
+    private static Set<Map<String, String>> families() {
+        if (families == null) {
+            families = Set.of(defaults(), standard(), members(), readOnly(), minimalReadOnly(), notices(),
+                    switchedOff());
+        }
+        return families;
+    }
+
+    /** Stops the servers of settings no family has: a test class's own, once it ended. */
+    static synchronized void stopClassServers() {
+        if (RUNNING.isEmpty()) {
+            return;
+        }
+        Set<Map<String, String>> shared = families();
+        for (var running = RUNNING.entrySet().iterator(); running.hasNext(); ) {
+            Map.Entry<Map<String, String>, EmbeddedServer> server = running.next();
+            if (!shared.contains(server.getKey())) {
+                stop(server.getValue());
+                running.remove();
+            }
+        }
+    }
+
+    private static synchronized void stopAll() {
+        RUNNING.values().forEach(JintoServer::stop);
+        RUNNING.clear();
+    }
+
+    private static void stop(EmbeddedServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // Gone for the tests all the same; the JVM's exit ends what is left of it.
+        }
+    }
+
     /** Starts a server that is not shared; the caller closes it. Fails as the webapp fails to start. */
     public static EmbeddedServer startPrivate(Map<String, String> settings) throws Exception {
         BootLog boot = BootLog.start();
@@ -174,15 +219,7 @@ public final class JintoServer {
 
     private static EmbeddedServer start(Map<String, String> settings) {
         try {
-            EmbeddedServer server = startPrivate(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (Exception ignored) {
-                    // The JVM is exiting.
-                }
-            }));
-            return server;
+            return startPrivate(settings);
         } catch (Exception e) {
             throw new IllegalStateException("Test server did not start with " + settings, e);
         }
