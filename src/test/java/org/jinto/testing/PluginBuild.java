@@ -7,8 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -31,8 +34,24 @@ public final class PluginBuild {
         return Path.of(root, relative);
     }
 
-    /** Compiles {@code project}/src/main/java and jars it with src/main/resources into {@code jar}. */
-    public static Path build(Path project, Path jar) throws IOException {
+    /** JARs already built in this JVM, by project: several test classes install the same test plugin. */
+    private static final Map<Path, Path> BUILT = new HashMap<>();
+
+    /**
+     * Compiles {@code project}/src/main/java and jars it with src/main/resources into {@code jar}; a project built
+     * before in this JVM is copied from that build.
+     */
+    public static synchronized Path build(Path project, Path jar) throws IOException {
+        Path built = BUILT.get(project);
+        if (built == null) {
+            built = compile(project, Files.createTempDirectory("jinto-plugin").resolve(jar.getFileName()));
+            BUILT.put(project, built);
+        }
+        Files.createDirectories(jar.getParent());
+        return Files.copy(built, jar, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path compile(Path project, Path jar) throws IOException {
         Path classes = Files.createTempDirectory("jinto-plugin-classes");
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
                 "-classpath", codeSource(org.jinto.api.Plugin.class) + java.io.File.pathSeparator
