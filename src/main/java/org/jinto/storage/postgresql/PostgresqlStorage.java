@@ -391,7 +391,7 @@ public class PostgresqlStorage implements Storage {
         return written;
     }
 
-    /** The statement of {@link #upsert} (the lock of a given timestamp taken first); package-private for its plan's test. */
+    /** The statement of {@link #upsert} (a given timestamp's lock is taken first); package-private for its plan's test. */
     static Sql objectUpsert(Connection connection, Scope scope, String id, JsonObject data, boolean tombstone,
                             boolean overLive, long liveChange, Long given) throws SQLException {
         Sql sql = new Sql("WITH stamp AS (");
