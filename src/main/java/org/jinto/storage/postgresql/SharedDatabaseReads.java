@@ -36,6 +36,18 @@ public final class SharedDatabaseReads implements Reads {
 
     @Override
     public Prefetched read(ReadAhead request) {
+        Sql statement = statement(request);
+        List<Row> rows = statement == null ? List.of() : database.read(connection -> statement.list(connection,
+                row -> new Row(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5))));
+        return answers(request, rows);
+    }
+
+    /**
+     * The union answering the request, null when it asks nothing; package-private for its plan's test. Objects are
+     * looked up by their whole key, which only the primary key can serve (the list index is partial, V5).
+     */
+    static Sql statement(ReadAhead request) {
         List<Sql> parts = new ArrayList<>();
         if (!request.objects().isEmpty()) {
             Sql objects = new Sql("SELECT " + OBJECT + ", resource_name, parent_id, id, " + PostgresqlStorage.OBJECT_JSON
@@ -62,10 +74,7 @@ public final class SharedDatabaseReads implements Reads {
                     + " FROM user_principals WHERE user_id = ").param(request.groupsOf())
                     .add(" OR user_id = 'system.Authenticated'"));
         }
-        List<Row> rows = parts.isEmpty() ? List.of() : database.read(connection -> union(parts).list(connection,
-                row -> new Row(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5))));
-        return answers(request, rows);
+        return parts.isEmpty() ? null : union(parts);
     }
 
     private static Prefetched answers(ReadAhead request, List<Row> rows) {
