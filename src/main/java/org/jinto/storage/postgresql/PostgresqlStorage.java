@@ -58,7 +58,7 @@ public class PostgresqlStorage implements Storage {
      * Lets a statement use the list index (parent, resource, last_modified): that index is partial on this condition
      * (migration V5), always true, so that key lookups, which never state it, can only use the primary key.
      */
-    private static final String LISTED = " AND last_modified IS NOT NULL";
+    static final String LISTED = " AND last_modified IS NOT NULL";
 
     /** One (parent, resource name): the unit of timestamps and of write serialisation. */
     private record Scope(String parentId, String resourceName) {
