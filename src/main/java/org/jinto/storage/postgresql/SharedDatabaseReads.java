@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * A read-ahead in one statement, when the permission tables live in the storage's database: the objects, the
- * timestamp and live objects count, the ACEs and the user's groups come back as rows of one {@code UNION ALL}, run outside any
- * transaction unless the request already wrote ({@link Database#read}). A GET of a record is then one round trip.
+ * timestamp and live objects count, the ACEs and the user's groups come back as rows of one {@code UNION ALL}, run
+ * outside any transaction unless the request already wrote ({@link Database#read}). A GET of a record or a HEAD
+ * count is then one round trip.
  */
 public final class SharedDatabaseReads implements Reads {
 
