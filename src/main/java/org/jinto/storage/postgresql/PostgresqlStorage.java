@@ -56,6 +56,11 @@ public class PostgresqlStorage implements Storage {
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
     /** {@link Timestamps#bump} without a given timestamp, in the upsert of a timestamps row given the clock's now. */
     private static final String BUMPED = "GREATEST(EXCLUDED.last_modified, timestamps.last_modified + 1)";
+    /**
+     * Lets a statement use the list index (parent, resource, last_modified): that index is partial on this condition
+     * (migration V5), always true, so that key lookups, which never state it, can only use the primary key.
+     */
+    static final String LISTED = " AND last_modified IS NOT NULL";
 
     /** One (parent, resource name): the unit of timestamps and of write serialisation. */
     record Scope(String parentId, String resourceName) {
@@ -143,7 +148,7 @@ public class PostgresqlStorage implements Storage {
             Map<Scope, Long> previous = new HashMap<>(lockTimestamps(connection, scopesWithLiveObjects(connection, resourceName, parentId)));
             Sql select = new Sql("SELECT parent_id, resource_name, id FROM objects WHERE ");
             scope(select, resourceName, parentId);
-            select.add(" AND NOT deleted");
+            select.add(LISTED + " AND NOT deleted");
             ObjectFilters.where(select, query.filters());
             ObjectFilters.paginate(select, query.paginationRules());
             ObjectFilters.orderBy(select, query.sorting());
@@ -193,18 +198,24 @@ public class PostgresqlStorage implements Storage {
     }
 
     @Override
-    public List<JsonObject> listAll(String resourceName, String parentId, Query unescaped) {
+    public List<JsonObject> listAll(String resourceName, String parentId, Query query) {
+        Sql select = listing(resourceName, parentId, query);
+        return database.read(connection -> select.list(connection, PostgresqlStorage::object));
+    }
+
+    /** The statement of {@link #listAll}; package-private for its plan's test. */
+    Sql listing(String resourceName, String parentId, Query unescaped) {
         Query query = NulEscape.escape(unescaped);
         Sql select = new Sql("SELECT " + OBJECT_JSON + " FROM objects WHERE ");
         scope(select, resourceName, parentId);
+        select.add(LISTED);
         if (!query.includeDeleted()) {
             select.add(" AND NOT deleted");
         }
         ObjectFilters.where(select, query.filters());
         ObjectFilters.paginate(select, query.paginationRules());
         ObjectFilters.orderBy(select, query.sorting());
-        select.add(" LIMIT ").param(limit(query));
-        return database.read(connection -> select.list(connection, PostgresqlStorage::object));
+        return select.add(" LIMIT ").param(limit(query));
     }
 
     @Override
@@ -217,7 +228,7 @@ public class PostgresqlStorage implements Storage {
         } else {
             count = new Sql("SELECT count(*) FROM objects WHERE ");
             scope(count, resourceName, parentId);
-            count.add(" AND NOT deleted");
+            count.add(LISTED + " AND NOT deleted");
             ObjectFilters.where(count, NulEscape.escapeFilters(filters));
         }
         return database.read(connection -> count.first(connection, row -> row.getLong(1)));
