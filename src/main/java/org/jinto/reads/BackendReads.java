@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A read-ahead through the backends' own calls, for any pair of storage and permission backends. It leaves the
- * timestamp to the storage ({@code resourceTimestamp} creates a missing one: that stays where the engine asks).
+ * timestamp and the count to the storage ({@code resourceTimestamp} creates a missing one: that stays where the
+ * engine asks).
  */
 public final class BackendReads implements Reads {
 
@@ -25,7 +26,7 @@ public final class BackendReads implements Reads {
     @Override
     public Prefetched read(ReadAhead request) {
         Set<String> groups = request.groupsOf() == null ? null : permission.getUserPrincipals(request.groupsOf());
-        Prefetched prefetched = new Prefetched(request, groups, null);
+        Prefetched prefetched = new Prefetched(request, groups);
         for (ObjectKey key : request.objects()) {
             try {
                 prefetched.addObject(key, storage.get(key.resourceName(), key.parentId(), key.id()));

@@ -20,13 +20,25 @@ public final class Prefetched {
     private final Set<String> groups;
     private final Map<ObjectKey, JsonObject> objects = new HashMap<>();
     private final Long timestamp;
+    private final Long liveObjects;
     private final Map<String, Map<String, Set<String>>> aces = new HashMap<>();
 
-    /** Builds the answers; objects and ACEs are added while reading. */
-    public Prefetched(ReadAhead request, Set<String> groups, Long timestamp) {
+    /** Builds the answers, without the timestamp and count; objects and ACEs are added while reading. */
+    public Prefetched(ReadAhead request, Set<String> groups) {
+        this(request, groups, null, null);
+    }
+
+    /**
+     * Builds the answers; objects and ACEs are added while reading.
+     *
+     * @param timestamp   the timestamp of the read-ahead's (resource, parent), null when not read or none yet
+     * @param liveObjects how many live objects that (resource, parent) holds, null when not read
+     */
+    public Prefetched(ReadAhead request, Set<String> groups, Long timestamp, Long liveObjects) {
         this.request = request;
         this.groups = groups == null ? null : Set.copyOf(groups);
         this.timestamp = timestamp;
+        this.liveObjects = liveObjects;
         request.aclObjects().forEach(objectId -> aces.put(objectId, new TreeMap<>()));
     }
 
@@ -58,6 +70,12 @@ public final class Prefetched {
     public Long timestamp(String resourceName, String parentId) {
         return resourceName.equals(request.timestampResource()) && parentId.equals(request.timestampParent())
                 ? timestamp : null;
+    }
+
+    /** The number of live objects of (resource, parent) (an unfiltered count) if read, else null. */
+    public Long liveObjects(String resourceName, String parentId) {
+        return resourceName.equals(request.timestampResource()) && parentId.equals(request.timestampParent())
+                ? liveObjects : null;
     }
 
     /** Every ACE of the object as {@code PermissionBackend.getObjectPermissions} answers it, or null. */

@@ -195,7 +195,9 @@ public class ResourceEngine {
 
             @Override
             public long count(List<Filter> filters) {
-                return storage.countAll(model.resourceName(), context.parentId(), filters);
+                Long live = filters.isEmpty() && context.prefetched() != null
+                        ? context.prefetched().liveObjects(model.resourceName(), context.parentId()) : null;
+                return live != null ? live : storage.countAll(model.resourceName(), context.parentId(), filters);
             }
 
             @Override

@@ -65,11 +65,11 @@ class MaintenanceCommandLineIT {
     void migrateAndCreateUserPrepareTheDatabaseTheServerThenUses() throws Exception {
         Result dryRun = command("migrate", "--dry-run", "--ini", ini);
         assertEquals(0, dryRun.status(), dryRun.toString());
-        assertTrue(dryRun.out().contains("storage: 3 migration(s) pending: V1 objects and timestamps, V2 live object counts, V3 change log and listener deliveries"), dryRun.toString());
+        assertTrue(dryRun.out().contains("storage: 5 migration(s) pending: V1 objects and timestamps, V2 live object counts, V3 change log and listener deliveries, V4 live object counts kept by the writes, V5 key lookups on the primary key"), dryRun.toString());
 
         Result migrate = command("--ini", ini, "migrate");
         assertEquals(0, migrate.status(), migrate.toString());
-        assertEquals("storage: 3 migration(s) applied.\npermission: 1 migration(s) applied.\n", migrate.out());
+        assertEquals("storage: 5 migration(s) applied.\npermission: 1 migration(s) applied.\n", migrate.out());
 
         Result createUser = command("create-user", "--ini", ini, "-u", "alice", "-p", "s3cret");
         assertEquals(0, createUser.status(), createUser.toString());

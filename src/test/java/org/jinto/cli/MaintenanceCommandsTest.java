@@ -80,7 +80,7 @@ class MaintenanceCommandsTest {
         Result second = run(settings, "migrate");
 
         assertEquals(0, first.status(), first.toString());
-        assertTrue(first.out().contains("storage: 3 migration(s) applied."), first.toString());
+        assertTrue(first.out().contains("storage: 5 migration(s) applied."), first.toString());
         assertTrue(first.out().contains("permission: 1 migration(s) applied."), first.toString());
         try (Database database = open(settings)) {
             assertTrue(tables(database).containsAll(List.of("objects", "timestamps", "change_log", "listener_deliveries", "access_control_entries",
@@ -101,7 +101,8 @@ class MaintenanceCommandsTest {
         Result dryRun = run(settings, "migrate", "--dry-run");
 
         assertEquals(0, dryRun.status(), dryRun.toString());
-        assertEquals("storage: 3 migration(s) pending: V1 objects and timestamps, V2 live object counts, V3 change log and listener deliveries\n"
+        assertEquals("storage: 5 migration(s) pending: V1 objects and timestamps, V2 live object counts, V3 change log and listener deliveries,"
+                + " V4 live object counts kept by the writes, V5 key lookups on the primary key\n"
                 + "permission: 1 migration(s) pending: V1 access control entries\n", dryRun.out());
         try (Database database = open(settings)) {
             assertEquals(List.of(), tables(database));

@@ -79,11 +79,15 @@ public abstract class ReadsContract {
         }
         assertNull(prefetched.aces("/elsewhere"), "not read ahead");
         Long timestamp = prefetched.timestamp("record", COLLECTION_URI);
+        Long liveObjects = prefetched.liveObjects("record", COLLECTION_URI);
         if (readsTimestamps) {
             assertEquals(storage.resourceTimestamp("record", COLLECTION_URI), timestamp);
+            assertEquals(storage.countAll("record", COLLECTION_URI, List.of()), liveObjects);
         } else {
             assertNull(timestamp);
+            assertNull(liveObjects);
         }
+        assertNull(prefetched.liveObjects("collection", "/buckets/b"), "not read ahead");
         assertNull(prefetched.timestamp("collection", "/buckets/b"), "not read ahead");
     }
 
@@ -112,6 +116,12 @@ public abstract class ReadsContract {
         assertFalse(prefetched.covers(new ObjectKey("record", COLLECTION_URI, "r2")));
         assertEquals(Set.of(), prefetched.groups());
         assertEquals(Map.of(), prefetched.aces(COLLECTION_URI));
+        if (readsTimestamps) {
+            assertEquals(0L, prefetched.liveObjects("record", COLLECTION_URI), "tombstones are not counted");
+            String never = "/buckets/b/collections/never";
+            assertEquals(0L, reads.read(new ReadAhead(null, List.of(), "record", never, List.of()))
+                    .liveObjects("record", never), "never written");
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Kinto's storage on PostgreSQL: the {@code objects} and {@code timestamps} tables (see the Flyway scripts in
@@ -42,8 +43,9 @@ import java.util.Map;
  * of one object bumps the timestamp and writes the object in one statement (as Kinto's does), so a caller that
  * writes everything else first holds the lock for that statement and the commit only.
  * <p>
- * The timestamps row also carries the number of live objects, kept by triggers (migration V2), which answers
- * unfiltered counts without counting.
+ * The timestamps row also carries the number of live objects (migration V2), which answers unfiltered counts
+ * without counting: each write changes it in the statement that bumps the timestamp, on the row it locks anyway
+ * (migration V4 dropped the triggers that kept it with a second update of that row).
  */
 @ApplicationScoped
 @BackendName("postgresql")
@@ -54,9 +56,14 @@ public class PostgresqlStorage implements Storage {
     private static final String TOMBSTONE_DATA = "'{\"deleted\": true}'::jsonb";
     /** {@link Timestamps#bump} without a given timestamp, in the upsert of a timestamps row given the clock's now. */
     private static final String BUMPED = "GREATEST(EXCLUDED.last_modified, timestamps.last_modified + 1)";
+    /**
+     * Lets a statement use the list index (parent, resource, last_modified): that index is partial on this condition
+     * (migration V5), always true, so that key lookups, which never state it, can only use the primary key.
+     */
+    static final String LISTED = " AND last_modified IS NOT NULL";
 
     /** One (parent, resource name): the unit of timestamps and of write serialisation. */
-    private record Scope(String parentId, String resourceName) {
+    record Scope(String parentId, String resourceName) {
         static final Comparator<Scope> ORDER = Comparator.comparing(Scope::parentId).thenComparing(Scope::resourceName);
     }
 
@@ -108,7 +115,10 @@ public class PostgresqlStorage implements Storage {
     @Override
     public JsonObject update(String resourceName, String parentId, String id, JsonObject object) {
         return database.run(connection -> {
-            return write(connection, new Scope(parentId, resourceName), id, object, true);
+            Scope scope = new Scope(parentId, resourceName);
+            // The engine replaces objects it found live: a tombstone in the way (deleted meanwhile) is revived.
+            JsonObject replaced = write(connection, scope, id, object, true);
+            return replaced != null ? replaced : write(connection, scope, id, object, false);
         });
     }
 
@@ -116,16 +126,17 @@ public class PostgresqlStorage implements Storage {
     public JsonObject delete(String resourceName, String parentId, String id, Long lastModified) {
         return database.run(connection -> {
             Scope scope = new Scope(parentId, resourceName);
-            Long deleted = stamped(connection, scope, id, true, lastModified)
-                    .add(", deleted AS (UPDATE objects SET deleted = TRUE, data = " + TOMBSTONE_DATA
-                            + ", last_modified = stamp.last_modified FROM stamp WHERE parent_id = ").param(parentId)
-                    .add(" AND resource_name = ").param(resourceName).add(" AND id = ").param(id)
-                    .add(" AND NOT objects.deleted RETURNING objects.last_modified) SELECT last_modified FROM deleted")
-                    .first(connection, row -> row.getLong(1));
-            if (deleted == null) {
+            Written deleted = upsert(connection, scope, id, null, true, true, lastModified);
+            if (deleted != null && deleted.inserted()) {
+                // Nothing had the id (the engine found it, another request purged it meanwhile): no tombstone.
+                new Sql("DELETE FROM objects WHERE parent_id = ").param(parentId).add(" AND resource_name = ")
+                        .param(resourceName).add(" AND id = ").param(id).update(connection);
+                addLiveObjects(connection, scope, 1);
+            }
+            if (deleted == null || deleted.inserted()) {
                 throw new ObjectNotFoundException(resourceName, parentId, id);
             }
-            return tombstone(id, deleted);
+            return tombstone(id, deleted.lastModified());
         });
     }
 
@@ -137,7 +148,7 @@ public class PostgresqlStorage implements Storage {
             Map<Scope, Long> previous = new HashMap<>(lockTimestamps(connection, scopesWithLiveObjects(connection, resourceName, parentId)));
             Sql select = new Sql("SELECT parent_id, resource_name, id FROM objects WHERE ");
             scope(select, resourceName, parentId);
-            select.add(" AND NOT deleted");
+            select.add(LISTED + " AND NOT deleted");
             ObjectFilters.where(select, query.filters());
             ObjectFilters.paginate(select, query.paginationRules());
             ObjectFilters.orderBy(select, query.sorting());
@@ -171,11 +182,14 @@ public class PostgresqlStorage implements Storage {
                                 + " AND o.resource_name = t.resource_name AND o.id = t.id")
                         .update(connection);
                 List<Scope> bumped = current.keySet().stream().filter(s -> !current.get(s).equals(orZero(previous.get(s)))).toList();
-                new Sql("UPDATE timestamps s SET last_modified = t.ts FROM unnest(")
+                Map<Scope, Long> deletedPerScope = matches.stream()
+                        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.counting()));
+                new Sql("UPDATE timestamps s SET last_modified = t.ts, live_objects = s.live_objects - t.deleted FROM unnest(")
                         .param(bumped.stream().map(Scope::parentId).toArray(String[]::new)).add("::text[], ")
                         .param(bumped.stream().map(Scope::resourceName).toArray(String[]::new)).add("::text[], ")
-                        .param(bumped.stream().map(current::get).toArray(Long[]::new))
-                        .add("::bigint[]) AS t(parent_id, resource_name, ts)"
+                        .param(bumped.stream().map(current::get).toArray(Long[]::new)).add("::bigint[], ")
+                        .param(bumped.stream().map(deletedPerScope::get).toArray(Long[]::new))
+                        .add("::bigint[]) AS t(parent_id, resource_name, ts, deleted)"
                                 + " WHERE s.parent_id = t.parent_id AND s.resource_name = t.resource_name")
                         .update(connection);
             }
@@ -184,18 +198,24 @@ public class PostgresqlStorage implements Storage {
     }
 
     @Override
-    public List<JsonObject> listAll(String resourceName, String parentId, Query unescaped) {
+    public List<JsonObject> listAll(String resourceName, String parentId, Query query) {
+        Sql select = listing(resourceName, parentId, query);
+        return database.read(connection -> select.list(connection, PostgresqlStorage::object));
+    }
+
+    /** The statement of {@link #listAll}; package-private for its plan's test. */
+    Sql listing(String resourceName, String parentId, Query unescaped) {
         Query query = NulEscape.escape(unescaped);
         Sql select = new Sql("SELECT " + OBJECT_JSON + " FROM objects WHERE ");
         scope(select, resourceName, parentId);
+        select.add(LISTED);
         if (!query.includeDeleted()) {
             select.add(" AND NOT deleted");
         }
         ObjectFilters.where(select, query.filters());
         ObjectFilters.paginate(select, query.paginationRules());
         ObjectFilters.orderBy(select, query.sorting());
-        select.add(" LIMIT ").param(limit(query));
-        return database.read(connection -> select.list(connection, PostgresqlStorage::object));
+        return select.add(" LIMIT ").param(limit(query));
     }
 
     @Override
@@ -208,7 +228,7 @@ public class PostgresqlStorage implements Storage {
         } else {
             count = new Sql("SELECT count(*) FROM objects WHERE ");
             scope(count, resourceName, parentId);
-            count.add(" AND NOT deleted");
+            count.add(LISTED + " AND NOT deleted");
             ObjectFilters.where(count, NulEscape.escapeFilters(filters));
         }
         return database.read(connection -> count.first(connection, row -> row.getLong(1)));
@@ -337,60 +357,90 @@ public class PostgresqlStorage implements Storage {
     }
 
     /**
-     * Inserts the object, replacing a tombstone (and with {@code replaceLive} a live object) of the same id, with its
-     * bumped timestamp, and bumps the scope's. Answers the stored object, or null when a live one was in the way.
+     * Writes the object with its bumped timestamp, replacing a tombstone or (with {@code replaceLive}) only a live
+     * object of the same id. Answers the stored object, or null when the object in the way was not of that kind.
      */
     private static JsonObject write(Connection connection, Scope scope, String id, JsonObject object,
                                     boolean replaceLive) throws SQLException {
         Long given = object.get("last_modified") instanceof JsonNumber number ? number.longValue() : null;
         JsonObject data = NulEscape.escape(JSON.createObjectBuilder(object).remove("id").remove("last_modified").build());
-        Long written = stamped(connection, scope, id, replaceLive ? null : false, given)
-                .add(", written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted) SELECT ")
-                .param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName())
-                .add(", stamp.last_modified, ").json(data)
-                .add(", FALSE FROM stamp ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
-                        + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = FALSE"
-                        + (replaceLive ? "" : " WHERE objects.deleted") + " RETURNING last_modified)"
-                        + " SELECT last_modified FROM written")
-                .first(connection, row -> row.getLong(1));
+        Written written = upsert(connection, scope, id, data, false, replaceLive, given);
         if (written == null) {
             return null;
         }
-        return JSON.createObjectBuilder(object).add("id", id).add("last_modified", written).build();
+        if (replaceLive && written.inserted()) {
+            // There was no object to replace (purged meanwhile): a new live one.
+            addLiveObjects(connection, scope, 1);
+        }
+        return JSON.createObjectBuilder(object).add("id", id).add("last_modified", written.lastModified()).build();
+    }
+
+    /** What {@link #upsert} wrote: the object's timestamp, and whether no object (nor tombstone) had its id. */
+    private record Written(long lastModified, boolean inserted) {
     }
 
     /**
-     * Starts a statement with the CTE {@code stamp(last_modified)}: the timestamp of the object written, after
-     * bumping the scope's, provided the object {@code id} is live ({@code live} true), is not (false), or either
-     * (null). Without a given timestamp the bump is that statement's (the lock is taken there); with one, Kinto's
-     * rule needs the previous timestamp, so the scope is locked first by a statement of its own.
+     * Writes one object in one statement: bumps the scope's timestamp (locking it until the transaction ends) and its
+     * live objects as if the write replaced what the engine expects (a live object when {@code overLive}, else
+     * nothing or a tombstone), then upserts the object, a live one or with {@code tombstone} a tombstone, but only
+     * over an object of the expected kind. Answers null when another kind of object was in the way (that object is
+     * untouched, the live count is set right, and the scope keeps its bumped timestamp); when {@code overLive} and
+     * nothing was in the way the object is inserted and the caller corrects the count.
+     * <p>
+     * The object is found through the upsert's arbiter, the primary key, never by a query the planner could answer
+     * with the (parent, resource, last_modified) index: with statistics taken while the collection was small both
+     * indexes are estimated at one row, and that index scans the whole collection.
      */
-    private static Sql stamped(Connection connection, Scope scope, String id, Boolean live, Long given)
-            throws SQLException {
+    private static Written upsert(Connection connection, Scope scope, String id, JsonObject data, boolean tombstone,
+                                  boolean overLive, Long given) throws SQLException {
+        long liveChange = (tombstone ? 0 : 1) - (overLive ? 1 : 0);
+        Written written = objectUpsert(connection, scope, id, data, tombstone, overLive, liveChange, given)
+                .first(connection, row -> new Written(row.getLong(1), row.getBoolean(2)));
+        if (written == null) {
+            addLiveObjects(connection, scope, -liveChange);
+        }
+        return written;
+    }
+
+    /** The statement of {@link #upsert} (a given timestamp's lock is taken first); package-private for its plan's test. */
+    static Sql objectUpsert(Connection connection, Scope scope, String id, JsonObject data, boolean tombstone,
+                            boolean overLive, long liveChange, Long given) throws SQLException {
         Sql sql = new Sql("WITH stamp AS (");
         if (given == null) {
-            sql.add("INSERT INTO timestamps (parent_id, resource_name, last_modified) SELECT ").param(scope.parentId())
-                    .add(", ").param(scope.resourceName()).add(", ").param(System.currentTimeMillis());
-            liveness(sql, " WHERE ", scope, id, live);
-            sql.add(" ON CONFLICT (parent_id, resource_name) DO UPDATE SET last_modified = " + BUMPED
-                    + " RETURNING last_modified)");
+            sql.add("INSERT INTO timestamps (parent_id, resource_name, last_modified, live_objects) VALUES (")
+                    .param(scope.parentId()).add(", ").param(scope.resourceName()).add(", ")
+                    .param(System.currentTimeMillis()).add(", ").param(liveChange)
+                    .add(") ON CONFLICT (parent_id, resource_name) DO UPDATE SET last_modified = " + BUMPED
+                            + ", live_objects = timestamps.live_objects + EXCLUDED.live_objects RETURNING last_modified)");
         } else {
             long[] timestamps = Timestamps.bump(orZero(lockTimestamps(connection, List.of(scope)).get(scope)), given);
             sql.add("UPDATE timestamps SET last_modified = ").param(timestamps[1])
+                    .add(", live_objects = live_objects + ").param(liveChange)
                     .add(" WHERE parent_id = ").param(scope.parentId())
-                    .add(" AND resource_name = ").param(scope.resourceName());
-            liveness(sql, " AND ", scope, id, live);
-            sql.add(" RETURNING ").param(timestamps[0]).add("::bigint AS last_modified)");
+                    .add(" AND resource_name = ").param(scope.resourceName())
+                    .add(" RETURNING ").param(timestamps[0]).add("::bigint AS last_modified)");
         }
-        return sql;
+        sql.add(", written AS (INSERT INTO objects (id, parent_id, resource_name, last_modified, data, deleted) SELECT ")
+                .param(id).add(", ").param(scope.parentId()).add(", ").param(scope.resourceName())
+                .add(", stamp.last_modified, ");
+        if (tombstone) {
+            sql.add(TOMBSTONE_DATA);
+        } else {
+            sql.json(data);
+        }
+        return sql.add(", ").param(tombstone).add(" FROM stamp ON CONFLICT (parent_id, resource_name, id) DO UPDATE"
+                        + " SET last_modified = EXCLUDED.last_modified, data = EXCLUDED.data, deleted = EXCLUDED.deleted"
+                        + " WHERE " + (overLive ? "NOT " : "") + "objects.deleted"
+                        // A row the upsert inserted has no xmax; one it updated has the lock taken on it.
+                        + " RETURNING last_modified, xmax = 0 AS inserted) SELECT last_modified, inserted FROM written");
     }
 
-    /** The condition that the object {@code id} is live (or with {@code live} false, is not); none when null. */
-    private static void liveness(Sql sql, String keyword, Scope scope, String id, Boolean live) {
-        if (live != null) {
-            sql.add(keyword).add(live ? "" : "NOT ").add("EXISTS (SELECT 1 FROM objects WHERE parent_id = ")
-                    .param(scope.parentId()).add(" AND resource_name = ").param(scope.resourceName())
-                    .add(" AND id = ").param(id).add(" AND NOT deleted)");
+    /** Corrects the scope's count of live objects (the lock of its timestamp is held). */
+    private static void addLiveObjects(Connection connection, Scope scope, long change) throws SQLException {
+        if (change != 0) {
+            new Sql("UPDATE timestamps SET live_objects = live_objects + ").param(change)
+                    .add(" WHERE parent_id = ").param(scope.parentId()).add(" AND resource_name = ")
+                    .param(scope.resourceName()).update(connection);
         }
     }
 

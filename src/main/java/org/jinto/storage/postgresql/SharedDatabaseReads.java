@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * A read-ahead in one statement, when the permission tables live in the storage's database: the objects, the
- * timestamp, the ACEs and the user's groups come back as rows of one {@code UNION ALL}, run outside any
- * transaction unless the request already wrote ({@link Database#read}). A GET of a record is then one round trip.
+ * timestamp and live objects count, the ACEs and the user's groups come back as rows of one {@code UNION ALL}, run
+ * outside any transaction unless the request already wrote ({@link Database#read}). A GET of a record or a HEAD
+ * count is then one round trip.
  */
 public final class SharedDatabaseReads implements Reads {
 
@@ -36,6 +37,18 @@ public final class SharedDatabaseReads implements Reads {
 
     @Override
     public Prefetched read(ReadAhead request) {
+        Sql statement = statement(request);
+        List<Row> rows = statement == null ? List.of() : database.read(connection -> statement.list(connection,
+                row -> new Row(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5))));
+        return answers(request, rows);
+    }
+
+    /**
+     * The union answering the request, null when it asks nothing; package-private for its plan's test. Objects are
+     * looked up by their whole key, which only the primary key can serve (the list index is partial, V5).
+     */
+    static Sql statement(ReadAhead request) {
         List<Sql> parts = new ArrayList<>();
         if (!request.objects().isEmpty()) {
             Sql objects = new Sql("SELECT " + OBJECT + ", resource_name, parent_id, id, " + PostgresqlStorage.OBJECT_JSON
@@ -52,9 +65,10 @@ public final class SharedDatabaseReads implements Reads {
                     .param(request.aclObjects().toArray(String[]::new)).add(")"));
         }
         if (request.timestampResource() != null) {
-            parts.add(new Sql("SELECT " + TIMESTAMP + ", NULL::text, NULL::text, NULL::text, last_modified::text"
+            // With the count of live objects: a HEAD's Total-Records needs no statement of its own.
+            parts.add(new Sql("SELECT " + TIMESTAMP + ", NULL::text, NULL::text, live_objects::text, last_modified::text"
                     + " FROM timestamps WHERE parent_id = ").param(request.timestampParent())
-                    .add(" AND resource_name = ").param(request.timestampResource()).add(" AND last_modified IS NOT NULL"));
+                    .add(" AND resource_name = ").param(request.timestampResource()));
         }
         if (request.groupsOf() != null) {
             // As PostgresqlPermission.getUserPrincipals: the groups of everyone authenticated count too.
@@ -62,23 +76,23 @@ public final class SharedDatabaseReads implements Reads {
                     + " FROM user_principals WHERE user_id = ").param(request.groupsOf())
                     .add(" OR user_id = 'system.Authenticated'"));
         }
-        List<Row> rows = parts.isEmpty() ? List.of() : database.read(connection -> union(parts).list(connection,
-                row -> new Row(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5))));
-        return answers(request, rows);
+        return parts.isEmpty() ? null : union(parts);
     }
 
     private static Prefetched answers(ReadAhead request, List<Row> rows) {
         Set<String> groups = request.groupsOf() == null ? null : new HashSet<>();
         Long timestamp = null;
+        // No timestamps row: nothing was ever written there.
+        Long liveObjects = request.timestampResource() == null ? null : 0L;
         for (Row row : rows) {
             if (row.kind() == GROUP) {
                 groups.add(row.a());
             } else if (row.kind() == TIMESTAMP) {
-                timestamp = Long.parseLong(row.d());
+                timestamp = row.d() == null ? null : Long.parseLong(row.d());
+                liveObjects = Long.parseLong(row.c());
             }
         }
-        Prefetched prefetched = new Prefetched(request, groups, timestamp);
+        Prefetched prefetched = new Prefetched(request, groups, timestamp, liveObjects);
         for (Row row : rows) {
             if (row.kind() == OBJECT) {
                 prefetched.addObject(new ObjectKey(row.a(), row.b(), row.c()), PostgresqlStorage.object(row.d()));

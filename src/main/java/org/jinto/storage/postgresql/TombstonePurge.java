@@ -66,7 +66,7 @@ public final class TombstonePurge {
             Sql purge = new Sql("DELETE FROM objects WHERE parent_id = ").param(parentId)
                     .add(" AND resource_name = ").param(resourceName).add(" AND deleted AND id IN (SELECT id FROM objects")
                     .add(" WHERE parent_id = ").param(parentId).add(" AND resource_name = ").param(resourceName)
-                    .add(" AND deleted ORDER BY last_modified DESC, id OFFSET ").param((long) maxRetained)
+                    .add(PostgresqlStorage.LISTED + " AND deleted ORDER BY last_modified DESC, id OFFSET ").param((long) maxRetained)
                     .add(" LIMIT ").param((long) batchSize).add(")");
             batch = database.run(purge::update);
             deleted += batch;

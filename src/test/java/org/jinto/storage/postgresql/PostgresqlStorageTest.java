@@ -9,6 +9,7 @@ import org.jinto.api.storage.Sort;
 import org.jinto.api.storage.Storage;
 import org.jinto.storage.StorageContract;
 import org.jinto.database.Database;
+import org.jinto.database.Sql;
 import org.jinto.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -93,6 +96,40 @@ class PostgresqlStorageTest extends StorageContract {
             assertEquals(13, backfilled.resourceTimestamp("record", "/c2"), "a missing timestamp is the newest object's");
             backfilled.create("record", "/c2", parse("{\"id\": \"d\"}"));
             assertEquals(2, backfilled.countAll("record", "/c2", List.of()));
+        }
+    }
+
+    /**
+     * The planner estimated a collection grown since the statistics were taken at one row, tied the primary key with
+     * the (parent, resource, last_modified) index, and scanned the whole collection through that one to find an id.
+     */
+    @Test
+    void writesFindTheirObjectByPrimaryKeyHoweverStaleTheStatistics() {
+        String parent = "/buckets/b/collections/grown";
+        database.run(connection -> {
+            new Sql("ALTER TABLE objects SET (autovacuum_enabled = false)").update(connection);
+            new Sql("ANALYZE objects").update(connection);
+            return new Sql("INSERT INTO objects (id, parent_id, resource_name, last_modified)"
+                    + " SELECT 'r' || n, ").param(parent).add(", 'record', n FROM generate_series(1, 20000) AS n")
+                    .update(connection);
+        });
+        PostgresqlStorage.Scope scope = new PostgresqlStorage.Scope(parent, "record");
+        JsonObject data = parse("{\"a\": 1}");
+        try {
+            for (boolean overLive : List.of(false, true)) {
+                for (boolean tombstone : List.of(false, true)) {
+                    String plan = database.run(connection -> new Sql("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ")
+                            .append(PostgresqlStorage.objectUpsert(connection, scope, overLive ? "r77" : "new" + tombstone,
+                                    data, tombstone, overLive, 0, null))
+                            .first(connection, row -> row.getString(1)));
+                    JsonObject root = parse(plan.substring(1, plan.length() - 1)).getJsonObject("Plan");
+                    String write = (overLive ? "replacing" : "creating") + (tombstone ? " a tombstone" : " an object");
+                    assertFalse(plan.contains("idx_objects_parent_resource_last_modified"), write + ": " + plan);
+                    assertTrue(root.getInt("Shared Hit Blocks") + root.getInt("Shared Read Blocks") < 100, write + ": " + plan);
+                }
+            }
+        } finally {
+            database.run(connection -> new Sql("ALTER TABLE objects RESET (autovacuum_enabled)").update(connection));
         }
     }
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What reads cost PostgreSQL, counted where PostgreSQL sees it (the statements on the wire, {@link StatementLog}):
- * a GET of a record is one statement, a list two, and neither begins or commits a transaction.
+ * a GET of a record or a HEAD count is one statement, a list two, and none begins or commits a transaction.
  */
 class ReadStatementsIT {
 
@@ -71,6 +71,16 @@ class ReadStatementsIT {
         assertEquals(2, statements.size(), String.join("\n", statements));
         assertTrue(statements.stream().noneMatch(s -> s.startsWith("BEGIN") || s.startsWith("COMMIT")),
                 String.join("\n", statements));
+    }
+
+    @Test
+    void headCountIsOneStatement() {
+        log.take();
+        Http.Response head = alice.send("HEAD", "/buckets/b/collections/c/records", null);
+        assertEquals(200, head.status());
+        assertEquals("1", head.header("Total-Records"));
+        List<String> statements = log.take();
+        assertEquals(1, statements.size(), String.join("\n", statements));
     }
 
     @Test

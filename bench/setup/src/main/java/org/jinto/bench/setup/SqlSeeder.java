@@ -82,6 +82,15 @@ public final class SqlSeeder {
                     bump.executeUpdate();
                 }
             }
+            if (columnTypes(connection, "timestamps").containsKey("live_objects")) {
+                // Jinto's count of live objects, kept by its own writes (Kinto has none).
+                try (PreparedStatement live = connection.prepareStatement("UPDATE timestamps"
+                        + " SET live_objects = live_objects + ? WHERE parent_id = ? AND resource_name = 'record'")) {
+                    live.setLong(1, count);
+                    live.setString(2, parentId);
+                    live.executeUpdate();
+                }
+            }
             connection.commit();
             connection.setAutoCommit(true);
             try (Statement analyze = connection.createStatement()) {
