@@ -52,10 +52,12 @@ public class EngineEvents implements ResourceListener {
     }
 
     @Override
+    public boolean wantsReads() {
+        return readsObserved;
+    }
+
+    @Override
     public void read(ResourceChange read) {
-        if (!readsObserved) {
-            return;
-        }
         publisher.read(read.parentId(), payload(read),
                 read.objects().stream().map(ResourceChange.Impacted::newObject).toList());
     }
