@@ -19,6 +19,7 @@ import org.jinto.backend.BackendSelector;
 import org.jinto.ops.RequestLogContext;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public class RequestAuthenticator {
     @Inject
     RequestLogContext logContext;
 
-    private Map<String, AuthenticationPolicy> policies;
+    /** Resolved once; read without a lock on every request (a synchronized getter had request threads queue). */
+    private volatile Map<String, AuthenticationPolicy> policies;
 
     /** Resolves the configured policies at startup: an unknown name stops the application. */
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -98,13 +100,21 @@ public class RequestAuthenticator {
      * {@code kinto.plugins.openid.OpenIDConnectPolicy}) is an instance of that kind; any other name is the policy
      * bean of that name ({@code account}).
      */
-    public synchronized Map<String, AuthenticationPolicy> policies() {
+    public Map<String, AuthenticationPolicy> policies() {
+        Map<String, AuthenticationPolicy> resolved = policies;
+        if (resolved == null) {
+            resolved = resolvePolicies();
+        }
+        return resolved;
+    }
+
+    private synchronized Map<String, AuthenticationPolicy> resolvePolicies() {
         if (policies == null) {
             Map<String, AuthenticationPolicy> selected = new LinkedHashMap<>();
             for (String name : settings.getList(POLICIES_KEY)) {
                 selected.put(name, policy(name));
             }
-            policies = selected;
+            policies = Collections.unmodifiableMap(selected);
         }
         return policies;
     }

@@ -6,7 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jinto.events.EventPublisher;
+import org.jinto.events.RequestEvents;
 
 import java.io.IOException;
 
@@ -19,7 +19,7 @@ public class ResourceEventsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient EventPublisher publisher;
+    transient RequestEvents events;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -29,11 +29,14 @@ public class ResourceEventsFilter extends HttpFilter {
             chain.doFilter(request, response);
             completed = Boolean.TRUE.equals(request.getAttribute(TransactionFilter.COMMITTED));
         } finally {
-            if (completed) {
-                publisher.fireAfterCommit();
-            } else {
-                publisher.discard();
-            }
+            boolean committed = completed;
+            events.publisher().ifPresent(publisher -> {
+                if (committed) {
+                    publisher.fireAfterCommit();
+                } else {
+                    publisher.discard();
+                }
+            });
         }
     }
 }

@@ -10,8 +10,11 @@ import jakarta.ws.rs.ext.Provider;
 import org.jinto.api.Settings;
 import org.jinto.api.http.KintoException;
 import org.jinto.events.EventPublisher;
+import org.jinto.events.RequestEvents;
 import org.jinto.ops.RequestLogContext;
 import org.jinto.database.Transactions;
+
+import java.util.Optional;
 
 /**
  * Fires the in-transaction resource events ({@code ResourceChanged}, {@code ResourceRead}) once a request is
@@ -27,7 +30,7 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
     public static final String BATCH_SUBREQUEST = "org.jinto.batch.subrequest";
 
     @Inject
-    EventPublisher publisher;
+    RequestEvents events;
     @Inject
     RequestLogContext logContext;
     @Inject
@@ -39,6 +42,11 @@ public class ResourceEventsResponseFilter implements ContainerResponseFilter {
         if (response.getStatus() >= 500 || request.getProperty(BATCH_SUBREQUEST) != null) {
             return;
         }
+        Optional<EventPublisher> raised = events.publisher();
+        if (raised.isEmpty()) {
+            return;
+        }
+        EventPublisher publisher = raised.get();
         if (Transactions.isRollbackOnly()) {
             publisher.discard();
             return;

@@ -59,6 +59,10 @@ final class ConfiguredListener implements AutoCloseable {
     }
 
     /** Whether the event passes the listener's {@code .actions} and {@code .resources} filters. */
+    boolean takesReads() {
+        return actions.contains(Action.READ);
+    }
+
     boolean accepts(ResourceEvent event) {
         return actions.contains(event.payload().action())
                 && (resources.isEmpty() || resources.contains(event.payload().resourceName()));

@@ -19,6 +19,7 @@ import org.jinto.api.events.ResourceChanged;
 import org.jinto.backend.BackendSelector;
 import org.jinto.changelog.ChangeLog;
 import org.jinto.database.Database;
+import org.jinto.events.ReadInterest;
 import org.jinto.events.RemoteResourceChanged;
 import org.jinto.ops.metrics.Metrics;
 
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * storage, events are delivered from memory after commit (lost on a restart).
  */
 @ApplicationScoped
-public class EventListeners {
+public class EventListeners implements ReadInterest {
 
     static final String KEY = "kinto.event_listeners";
     /** The gauge of the events a listener has still to receive from the outbox, tagged {@code listener}. */
@@ -128,6 +129,12 @@ public class EventListeners {
     /** Another node's change: it is in the outbox already (that node wrote it), to be delivered now if here. */
     void remoteChanged(@Observes RemoteResourceChanged event) {
         dispatchers.forEach(OutboxDispatcher::wakeUp);
+    }
+
+    /** Only listeners whose {@code .actions} name {@code read} take reads; by default none does. */
+    @Override
+    public boolean wantsReads() {
+        return listeners.stream().anyMatch(ConfiguredListener::takesReads);
     }
 
     void read(@Observes AfterResourceRead event) {

@@ -2,9 +2,9 @@ package org.jinto.ops;
 
 import static org.jinto.api.Jsonp.JSON;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
 
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -23,40 +23,44 @@ public final class MozLog {
     private MozLog() {
     }
 
-    public static JsonObject requestSummary(RequestSummary summary, String logger, String hostname, long pid,
-                                            int severity) {
+    /** The line as text, written field by field rather than built as a JSON tree and then printed. */
+    public static String requestSummary(RequestSummary summary, String logger, String hostname, long pid,
+                                        int severity) {
         Instant at = summary.finishedAt();
-        JsonObjectBuilder querystring = JSON.createObjectBuilder();
-        summary.querystring().forEach(querystring::add);
-        JsonObjectBuilder fields = JSON.createObjectBuilder()
-                .add("method", summary.method())
-                .add("path", summary.path())
-                .add("querystring", querystring)
-                .add("code", summary.code())
-                .add("t", summary.durationMs())
-                .add("time", LocalDateTime.ofInstant(at, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MICROS).toString())
-                .add("errno", summary.errno())
-                .add("rid", summary.requestId());
-        addOrNull(fields, "uid", summary.userId());
-        addOrNull(fields, "agent", summary.agent());
-        addOrNull(fields, "lang", summary.lang());
-        return JSON.createObjectBuilder()
-                .add("Timestamp", ChronoUnit.NANOS.between(Instant.EPOCH, at))
-                .add("Type", TYPE)
-                .add("Logger", logger)
-                .add("Hostname", hostname)
-                .add("EnvVersion", ENV_VERSION)
-                .add("Severity", severity)
-                .add("Pid", pid)
-                .add("Fields", fields)
-                .build();
+        StringWriter line = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject()
+                    .write("Timestamp", ChronoUnit.NANOS.between(Instant.EPOCH, at))
+                    .write("Type", TYPE)
+                    .write("Logger", logger)
+                    .write("Hostname", hostname)
+                    .write("EnvVersion", ENV_VERSION)
+                    .write("Severity", severity)
+                    .write("Pid", pid)
+                    .writeStartObject("Fields")
+                    .write("method", summary.method())
+                    .write("path", summary.path())
+                    .writeStartObject("querystring");
+            summary.querystring().forEach(json::write);
+            json.writeEnd()
+                    .write("code", summary.code())
+                    .write("t", summary.durationMs())
+                    .write("time", LocalDateTime.ofInstant(at, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MICROS).toString())
+                    .write("errno", summary.errno())
+                    .write("rid", summary.requestId());
+            writeOrNull(json, "uid", summary.userId());
+            writeOrNull(json, "agent", summary.agent());
+            writeOrNull(json, "lang", summary.lang());
+            json.writeEnd().writeEnd();
+        }
+        return line.toString();
     }
 
-    private static void addOrNull(JsonObjectBuilder fields, String name, String value) {
+    private static void writeOrNull(JsonGenerator json, String name, String value) {
         if (value == null) {
-            fields.addNull(name);
+            json.writeNull(name);
         } else {
-            fields.add(name, value);
+            json.write(name, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jinto.ops;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,17 @@ public final class RequestIds {
         if (received != null && ACCEPTED.matcher(received).matches()) {
             return received;
         }
-        return UUID.randomUUID().toString();
+        return randomUuid().toString();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: a correlation id needs to be unique, not
+     * unguessable, and {@code UUID.randomUUID()} has every request thread queue on the one secure generator.
+     */
+    private static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long version4 = random.nextLong() & ~0xF000L | 0x4000L;
+        long ietfVariant = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(version4, ietfVariant);
     }
 }

@@ -57,7 +57,7 @@ public class RequestSummaryLog {
     public void log(RequestSummary summary) {
         if (isOn()) {
             LOG.log(level.julLevel(),
-                    MozLog.requestSummary(summary, serverInfo.name(), hostname, pid, level.severity()).toString());
+                    MozLog.requestSummary(summary, serverInfo.name(), hostname, pid, level.severity()));
         }
     }
 

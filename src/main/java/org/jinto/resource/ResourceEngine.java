@@ -68,6 +68,7 @@ public class ResourceEngine {
     @Inject
     @Any
     Instance<ResourceListener> listeners;
+    private volatile List<ResourceListener> listenerList;
 
     /** Serves a routed request; errors are thrown as {@link KintoException}. */
     public ApiResponse handle(ApiRequest request, Route route) {
@@ -475,16 +476,30 @@ public class ResourceEngine {
     }
 
     private void notifyRead(RequestContext context, ResourceModel model, List<JsonObject> objects) {
+        List<ResourceListener> readers = listeners().stream().filter(ResourceListener::wantsReads).toList();
+        if (readers.isEmpty()) {
+            return;
+        }
         String id = context.plural() ? null : context.route().objectId();
         ResourceChange read = change(context, model, Action.READ, id,
                 objects.stream().map(o -> new ResourceChange.Impacted(null, o)).toList());
-        listeners.forEach(l -> l.read(read));
+        readers.forEach(l -> l.read(read));
     }
 
     private void notify(RequestContext context, ResourceModel model, Action action, String id,
                         List<ResourceChange.Impacted> impacted) {
         ResourceChange change = change(context, model, action, id, impacted);
-        listeners.forEach(l -> l.changed(change));
+        listeners().forEach(l -> l.changed(change));
+    }
+
+    /** The listeners, looked up once (application-scoped beans): iterating the {@code Instance} resolved them per call. */
+    private List<ResourceListener> listeners() {
+        List<ResourceListener> resolved = listenerList;
+        if (resolved == null) {
+            resolved = listeners.stream().toList();
+            listenerList = resolved;
+        }
+        return resolved;
     }
 
     private ResourceChange change(RequestContext context, ResourceModel model, Action action, String id,

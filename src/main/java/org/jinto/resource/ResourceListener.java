@@ -11,7 +11,12 @@ public interface ResourceListener {
     /** Objects were created, updated or deleted. */
     void changed(ResourceChange change);
 
-    /** Objects were read (single object or list); most listeners ignore reads. */
+    /** Objects were read (single object or list); called only if {@link #wantsReads()}. */
     default void read(ResourceChange read) {
+    }
+
+    /** Whether {@link #read} does anything: most listeners ignore reads, and a read nobody wants is not described. */
+    default boolean wantsReads() {
+        return false;
     }
 }

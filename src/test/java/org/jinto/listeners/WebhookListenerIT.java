@@ -25,12 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The webhook listener against a real HTTP receiver that fails its first delivery with a 503: the event arrives
- * again, signed, and only the events passing the filters arrive.
+ * again, signed, and only the events passing the filters arrive. A second listener takes only reads: the engine
+ * raises read events only when something wants them, and such a listener does.
  */
 class WebhookListenerIT {
 
     private static final String SECRET = "webhook-secret";
     private static final List<Map.Entry<String, String>> received = new CopyOnWriteArrayList<>();
+    private static final List<JsonObject> reads = new CopyOnWriteArrayList<>();
     private static HttpServer receiver;
     private static Http alice;
 
@@ -43,16 +45,26 @@ class WebhookListenerIT {
             exchange.sendResponseHeaders(received.size() == 1 ? 503 : 204, -1);
             exchange.close();
         });
+        receiver.createContext("/reads", exchange -> {
+            reads.add(Json.createReader(new StringReader(
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))).readObject());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         receiver.start();
         Map<String, String> settings = JintoServer.defaults();
         settings.put("multiauth.policies", "basicauth");
         settings.put("kinto.bucket_create_principals", "system.Authenticated");
-        settings.put("kinto.event_listeners", "hook");
+        settings.put("kinto.event_listeners", "hook reads");
         settings.put("kinto.event_listeners.hook.use", "jinto.listeners.webhook");
         settings.put("kinto.event_listeners.hook.url", "http://127.0.0.1:19598/hook");
         settings.put("kinto.event_listeners.hook.secret", SECRET);
         settings.put("kinto.event_listeners.hook.backoff_ms", "100");
         settings.put("kinto.event_listeners.hook.resources", "record");
+        settings.put("kinto.event_listeners.reads.use", "jinto.listeners.webhook");
+        settings.put("kinto.event_listeners.reads.url", "http://127.0.0.1:19598/reads");
+        settings.put("kinto.event_listeners.reads.actions", "read");
+        settings.put("kinto.event_listeners.reads.resources", "collection");
         alice = new Http(JintoServer.url(settings)).as("alice", "secret");
     }
 
@@ -86,5 +98,19 @@ class WebhookListenerIT {
         JsonObject created = event.getJsonArray("impacted_objects").getJsonObject(0).getJsonObject("new");
         assertEquals("r", created.getString("id"));
         assertEquals(1, created.getInt("n"));
+    }
+
+    @Test
+    void aListenerOfReadsReceivesTheReadOfACollection() {
+        // A collection, not a record: the other listener takes the records' changes.
+        assertEquals(201, alice.send("PUT", "/buckets/read", null).status());
+        assertEquals(201, alice.send("PUT", "/buckets/read/collections/c", null).status());
+        assertEquals(200, alice.send("GET", "/buckets/read/collections/c", null).status());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reads.isEmpty());
+        JsonObject event = reads.get(0);
+        assertEquals("read", event.getString("action"));
+        assertEquals("/buckets/read/collections/c", event.getString("uri"));
+        assertEquals("c", event.getJsonArray("read_objects").getJsonObject(0).getString("id"));
     }
 }
