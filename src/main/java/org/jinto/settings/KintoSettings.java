@@ -8,7 +8,6 @@ import jakarta.json.stream.JsonParsingException;
 import org.jinto.api.Settings;
 
 import java.io.StringReader;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Settings from the {@code [app:main]} section of an INI file, each key overridable from the environment the way
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 public final class KintoSettings implements Settings {
 
     private static final String PREFIX = "kinto.";
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[\\s,]+");
 
     private final Map<String, String> file;
     private final Function<String, String> environment;
@@ -69,30 +66,6 @@ public final class KintoSettings implements Settings {
     }
 
     @Override
-    public boolean getBoolean(String key, boolean defaultValue) {
-        return get(key).map(v -> asBool(key, v)).orElse(defaultValue);
-    }
-
-    @Override
-    public long getLong(String key, long defaultValue) {
-        Optional<String> value = get(key);
-        if (value.isEmpty() || value.get().isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(value.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("Setting " + key + " must be an integer, got '" + value.get() + "'");
-        }
-    }
-
-    @Override
-    public List<String> getList(String key) {
-        return get(key).map(v -> Arrays.stream(LIST_SEPARATORS.split(v)).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-    }
-
-    @Override
     public Set<String> keys() {
         return file.keySet();
     }
@@ -112,17 +85,6 @@ public final class KintoSettings implements Settings {
             return parsed instanceof JsonString s ? s.getString() : trimmed;
         } catch (JsonParsingException e) {
             return trimmed;
-        }
-    }
-
-    private static boolean asBool(String key, String value) {
-        switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1", "y", "t":
-                return true;
-            case "false", "no", "off", "0", "n", "f", "":
-                return false;
-            default:
-                throw new IllegalStateException("Setting " + key + " must be a boolean, got '" + value + "'");
         }
     }
 }
